@@ -1,0 +1,103 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyServerFactory } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Config } from "./config.js";
+import type { Db } from "./db/client.js";
+import { authRoutes } from "./modules/auth/routes.js";
+import { coursesRoutes } from "./modules/courses/routes.js";
+import { healthRoutes } from "./modules/health/routes.js";
+import { reportsRoutes } from "./modules/reports/routes.js";
+import { tutoringRoutes } from "./modules/tutoring/routes.js";
+import { authPlugin } from "./plugins/auth.js";
+import { errorsPlugin } from "./plugins/errors.js";
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  /** Where the built web app is; not served when absent (API tests). */
+  webDir?: string;
+  serverFactory?: FastifyServerFactory;
+  logger?: boolean;
+}
+
+export const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "dist", "web");
+
+/** Builds the HTTP app: plugins first, then one plugin per module. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { db, config } = deps;
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    ...(deps.serverFactory ? { serverFactory: deps.serverFactory } : {}),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON bodies only: a cross-site HTML form can't send one (CSRF), and nothing else is parsed.
+  app.removeContentTypeParser(["text/plain"]);
+
+  await app.register(errorsPlugin);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    referrerPolicy: { policy: "same-origin" },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Tutora API", version: "0.1.0", description: "Tutoring center of a corporate learning platform" },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "tutora_session" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  await app.register(authPlugin, { db, config });
+
+  await app.register(healthRoutes, { db });
+  await app.register(authRoutes, { db, config });
+  await app.register(coursesRoutes, { db });
+  await app.register(tutoringRoutes, { db });
+  await app.register(reportsRoutes, { db });
+
+  const webDir = deps.webDir;
+  if (webDir && fs.existsSync(path.join(webDir, "index.html"))) {
+    await app.register(fastifyStatic, { root: webDir, prefix: "/", wildcard: false, index: false });
+    // Built files are routed by @fastify/static; every other non-API path is the single-page app.
+    const indexHtml = fs.readFileSync(path.join(webDir, "index.html"));
+    app.get("/*", { schema: { hide: true } }, async (request, reply) => {
+      const file = request.url.split("?")[0] ?? "/";
+      if (file.startsWith("/api/")) {
+        return reply.status(404).send({ error: { code: "not_found", message: `No route GET ${file}` } });
+      }
+      return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(indexHtml);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,30 @@
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import * as schema from "./schema/index.js";
+
+export type Db = NodePgDatabase<typeof schema>;
+/** A transaction or the database: queries take either. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
+
+export interface Database {
+  pool: pg.Pool;
+  db: Db;
+  close(): Promise<void>;
+}
+
+// Return timestamps as ISO strings, numerics as numbers: presenters never see Date or string numbers.
+pg.types.setTypeParser(1700, (v) => (v === null ? null : Number(v)));
+pg.types.setTypeParser(20, (v) => (v === null ? null : Number(v)));
+
+/** Opens a pool on the given URL. */
+export function openDatabase(url: string, max = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+  // A dropped connection (server restart) must not crash the process; the pool reconnects.
+  pool.on("error", () => {});
+  const db = drizzle(pool, { schema });
+  return {
+    pool,
+    db,
+    close: () => pool.end(),
+  };
+}

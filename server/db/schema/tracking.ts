@@ -1,0 +1,150 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { courses, lessons } from "./catalog.js";
+import { enrollmentStatusEnum, enrollmentTypeEnum, lessonStatusEnum } from "./enums.js";
+import { users } from "./people.js";
+
+/**
+ * A learner in a course. The summary columns (status ... last_activity_at) are derived from
+ * lesson_stats and kept in the same transaction as every write that changes them (DESIGN.md).
+ */
+export const enrollments = pgTable(
+  "enrollments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: enrollmentTypeEnum("type").notNull().default("free"),
+    enrolledAt: timestamp("enrolled_at", { withTimezone: true }).notNull().defaultNow(),
+    startAt: timestamp("start_at", { withTimezone: true }),
+    objectiveAt: timestamp("objective_at", { withTimezone: true }),
+    endAt: timestamp("end_at", { withTimezone: true }),
+    /** Copy of users.sort_name so a course's learners sort by name on one index. */
+    learnerSortName: text("learner_sort_name").notNull(),
+    status: enrollmentStatusEnum("status").notNull().default("not_started"),
+    progressPct: smallint("progress_pct").notNull().default(0),
+    completedLessons: smallint("completed_lessons").notNull().default(0),
+    timeSpentSeconds: integer("time_spent_s").notNull().default(0),
+    firstActivityAt: timestamp("first_activity_at", { withTimezone: true }),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }),
+    /** Bumped by every change of the learner's data in this course: optimistic concurrency. */
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("enrollments_course_user_key").on(t.courseId, t.userId),
+    index("enrollments_user_idx").on(t.userId),
+    index("enrollments_course_name_idx").on(t.courseId, t.learnerSortName, t.id),
+    index("enrollments_course_progress_idx").on(t.courseId, t.progressPct, t.learnerSortName, t.id),
+    index("enrollments_course_time_idx").on(t.courseId, t.timeSpentSeconds, t.learnerSortName, t.id),
+    index("enrollments_course_status_idx").on(t.courseId, t.status, t.learnerSortName, t.id),
+    index("enrollments_course_type_name_idx").on(t.courseId, t.type, t.learnerSortName, t.id),
+  ],
+);
+
+/**
+ * Per (enrollment, lesson) statistics, one row for every lesson of the course (dense), derived
+ * from attempts, attendance and the tutor's overrides. `override_*` are the values a tutor set in
+ * `Modifier les statistiques` (R6); the effective value is the override when present.
+ */
+export const lessonStats = pgTable(
+  "lesson_stats",
+  {
+    enrollmentId: uuid("enrollment_id")
+      .notNull()
+      .references(() => enrollments.id, { onDelete: "cascade" }),
+    lessonId: uuid("lesson_id")
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    courseId: uuid("course_id").notNull(),
+    status: lessonStatusEnum("status").notNull().default("not_attempted"),
+    statusAt: timestamp("status_at", { withTimezone: true }),
+    score: numeric("score", { precision: 5, scale: 2, mode: "number" }),
+    avgScore: numeric("avg_score", { precision: 5, scale: 2, mode: "number" }),
+    attemptsCount: integer("attempts_count").notNull().default(0),
+    timeSpentSeconds: integer("time_spent_s").notNull().default(0),
+    firstActivityAt: timestamp("first_activity_at", { withTimezone: true }),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }),
+    overrideStatus: lessonStatusEnum("override_status"),
+    overrideStatusAt: timestamp("override_status_at", { withTimezone: true }),
+    overrideScore: numeric("override_score", { precision: 5, scale: 2, mode: "number" }),
+    overrideTimeSeconds: integer("override_time_s"),
+    /** `Effacer le nombre d'essai`: attempts up to this number no longer count. */
+    attemptsResetAfter: integer("attempts_reset_after").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.enrollmentId, t.lessonId] }),
+    index("lesson_stats_lesson_status_idx").on(t.lessonId, t.status),
+  ],
+);
+
+/** One try at a lesson: a SCORM launch, a quiz attempt, a mission submission, an observation. */
+export const attempts = pgTable(
+  "attempts",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    enrollmentId: uuid("enrollment_id")
+      .notNull()
+      .references(() => enrollments.id, { onDelete: "cascade" }),
+    lessonId: uuid("lesson_id")
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    status: lessonStatusEnum("status").notNull().default("in_progress"),
+    /** When the attempt reached its status (a mission: when it was corrected). */
+    statusAt: timestamp("status_at", { withTimezone: true }),
+    score: numeric("score", { precision: 5, scale: 2, mode: "number" }),
+    timeSpentSeconds: integer("time_spent_s").notNull().default(0),
+    /** SCORM CMI data: completion/success status, score raw/min/max/scaled, location, suspend data, interactions, objectives. */
+    cmi: jsonb("cmi").notNull().default(sql`'{}'::jsonb`),
+    /** Quiz answers, mission declared time... */
+    data: jsonb("data").notNull().default(sql`'{}'::jsonb`),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("attempts_enrollment_lesson_number_key").on(t.enrollmentId, t.lessonId, t.number),
+    index("attempts_lesson_idx").on(t.lessonId),
+  ],
+);
+
+/** A learner's time in a lesson's content (connection history, R4). */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    enrollmentId: uuid("enrollment_id")
+      .notNull()
+      .references(() => enrollments.id, { onDelete: "cascade" }),
+    lessonId: uuid("lesson_id")
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    attemptId: bigint("attempt_id", { mode: "number" }).references(() => attempts.id, { onDelete: "set null" }),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    durationSeconds: integer("duration_s").notNull().default(0),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("sessions_enrollment_started_idx").on(t.enrollmentId, t.startedAt),
+    index("sessions_attempt_idx").on(t.attemptId),
+  ],
+);

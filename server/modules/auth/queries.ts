@@ -1,0 +1,100 @@
+import crypto from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Tx } from "../../db/client.js";
+
+export type SessionUserRow = {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  roles: ("admin" | "tutor" | "learner")[];
+  locale: "fr" | "en";
+  timeZone: string;
+  organisation: string | null;
+  active: boolean;
+};
+
+export const sha256 = (value: string) => crypto.createHash("sha256").update(value).digest("hex");
+
+const userColumns = sql`u.id, u.email, u.first_name as "firstName", u.last_name as "lastName", u.roles,
+  u.locale, u.time_zone as "timeZone", o.name as organisation, u.active`;
+
+export async function findUserByEmail(tx: Tx, email: string) {
+  const result = await tx.execute<SessionUserRow & { passwordHash: string | null }>(sql`
+    select ${userColumns}, u.password_hash as "passwordHash"
+    from users u left join organisations o on o.id = u.organisation_id
+    where lower(u.email) = lower(${email})`);
+  return result.rows[0];
+}
+
+export async function findUserById(tx: Tx, id: string) {
+  const result = await tx.execute<SessionUserRow>(sql`
+    select ${userColumns} from users u left join organisations o on o.id = u.organisation_id where u.id = ${id}`);
+  return result.rows[0];
+}
+
+/** The session behind a cookie token, with its user, when still valid. */
+export async function findSession(tx: Tx, token: string) {
+  const result = await tx.execute<SessionUserRow & { csrfToken: string; lastSeenAt: string; tokenHash: string }>(sql`
+    select ${userColumns}, s.csrf_token as "csrfToken", s.last_seen_at as "lastSeenAt", s.token_hash as "tokenHash"
+    from auth_sessions s
+    join users u on u.id = s.user_id
+    left join organisations o on o.id = u.organisation_id
+    where s.token_hash = ${sha256(token)} and s.expires_at > now()`);
+  return result.rows[0];
+}
+
+export async function touchSession(tx: Tx, tokenHash: string, idleMinutes: number) {
+  await tx.execute(sql`
+    update auth_sessions set last_seen_at = now(), expires_at = now() + make_interval(mins => ${idleMinutes})
+    where token_hash = ${tokenHash}`);
+}
+
+export async function insertSession(
+  tx: Tx,
+  values: { token: string; userId: string; csrfToken: string; idleMinutes: number; ip: string; userAgent: string },
+) {
+  await tx.execute(sql`
+    insert into auth_sessions (token_hash, user_id, csrf_token, expires_at, ip, user_agent)
+    values (${sha256(values.token)}, ${values.userId}, ${values.csrfToken},
+            now() + make_interval(mins => ${values.idleMinutes}), ${values.ip}, ${values.userAgent})`);
+}
+
+export async function deleteSessionByToken(tx: Tx, token: string) {
+  await tx.execute(sql`delete from auth_sessions where token_hash = ${sha256(token)}`);
+}
+
+export async function deleteExpiredSessions(tx: Tx) {
+  await tx.execute(sql`delete from auth_sessions where expires_at <= now()`);
+}
+
+/** Failed sign-ins in the last window, for the account and for the IP. */
+export async function countRecentFailures(tx: Tx, email: string, ip: string, windowMinutes: number) {
+  const result = await tx.execute<{ byEmail: number; byIp: number }>(sql`
+    select
+      count(*) filter (where email = lower(${email}))::int as "byEmail",
+      count(*) filter (where ip = ${ip})::int as "byIp"
+    from sign_in_failures
+    where at > now() - make_interval(mins => ${windowMinutes})
+      and (email = lower(${email}) or ip = ${ip})`);
+  return result.rows[0] ?? { byEmail: 0, byIp: 0 };
+}
+
+export async function insertFailure(tx: Tx, email: string, ip: string) {
+  await tx.execute(sql`insert into sign_in_failures (email, ip) values (lower(${email}), ${ip})`);
+}
+
+export async function clearFailures(tx: Tx, email: string) {
+  await tx.execute(sql`delete from sign_in_failures where email = lower(${email})`);
+}
+
+/** Records a platform sign-in (SPEC §6: first and last connection). */
+export async function recordSignIn(tx: Tx, userId: string, ip: string, userAgent: string) {
+  await tx.execute(sql`insert into sign_ins (user_id, ip, user_agent) values (${userId}, ${ip}::inet, ${userAgent})`);
+  await tx.execute(sql`
+    update users set first_sign_in_at = coalesce(first_sign_in_at, now()), last_sign_in_at = now() where id = ${userId}`);
+}
+
+export async function updateLocale(tx: Tx, userId: string, locale: "fr" | "en") {
+  await tx.execute(sql`update users set locale = ${locale}, updated_at = now() where id = ${userId}`);
+}

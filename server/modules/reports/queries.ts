@@ -1,0 +1,99 @@
+import { sql } from "drizzle-orm";
+import type { Tx } from "../../db/client.js";
+
+type LessonStatus = "not_attempted" | "in_progress" | "completed" | "passed" | "failed";
+
+export async function findReportHeader(tx: Tx, enrollmentId: string) {
+  const result = await tx.execute<{
+    courseId: string;
+    courseName: string;
+    learnerId: string;
+    organisation: string | null;
+    lastName: string;
+    firstName: string;
+    firstSignInAt: string | null;
+    lastSignInAt: string | null;
+    startAt: string | null;
+    objectiveAt: string | null;
+    endAt: string | null;
+    status: "not_started" | "in_progress" | "completed";
+    progressPct: number;
+    timeSpentSeconds: number;
+  }>(sql`
+    select c.id as "courseId", c.name as "courseName", u.id as "learnerId", o.name as organisation,
+      u.last_name as "lastName", u.first_name as "firstName",
+      u.first_sign_in_at as "firstSignInAt", u.last_sign_in_at as "lastSignInAt",
+      e.start_at as "startAt", e.objective_at as "objectiveAt", e.end_at as "endAt",
+      e.status, e.progress_pct as "progressPct", e.time_spent_s as "timeSpentSeconds"
+    from enrollments e
+    join courses c on c.id = e.course_id
+    join users u on u.id = e.user_id
+    left join organisations o on o.id = u.organisation_id
+    where e.id = ${enrollmentId}`);
+  return result.rows[0];
+}
+
+/** The course's lessons in order with this learner's statistics (`Composition du cours`). */
+export async function findLessonStats(tx: Tx, enrollmentId: string) {
+  const result = await tx.execute<{
+    lessonId: string;
+    type: "elearning" | "sheet" | "quiz" | "webinar" | "mission" | "observation";
+    title: string;
+    passingScore: number | null;
+    status: LessonStatus;
+    statusAt: string | null;
+    score: number | null;
+    avgScore: number | null;
+    attemptsCount: number;
+    timeSpentSeconds: number;
+  }>(sql`
+    select l.id as "lessonId", l.type, l.title, l.passing_score as "passingScore",
+      coalesce(ls.status, 'not_attempted') as status, ls.status_at as "statusAt", ls.score, ls.avg_score as "avgScore",
+      coalesce(ls.attempts_count, 0) as "attemptsCount", coalesce(ls.time_spent_s, 0) as "timeSpentSeconds"
+    from enrollments e
+    join lessons l on l.course_id = e.course_id
+    left join lesson_stats ls on ls.enrollment_id = e.id and ls.lesson_id = l.id
+    where e.id = ${enrollmentId}
+    order by l.position`);
+  return result.rows;
+}
+
+/** Every attempt of the enrollment with its time cumulated over the lesson's attempts so far. */
+export async function findAttempts(tx: Tx, enrollmentId: string) {
+  const result = await tx.execute<{
+    lessonId: string;
+    number: number;
+    date: string | null;
+    status: LessonStatus;
+    score: number | null;
+    cumulativeSeconds: number;
+  }>(sql`
+    select a.lesson_id as "lessonId", a.number, coalesce(a.ended_at, a.started_at) as date, a.status, a.score,
+      (sum(a.time_spent_s) over (partition by a.lesson_id order by a.number))::int as "cumulativeSeconds"
+    from attempts a
+    where a.enrollment_id = ${enrollmentId}
+    order by a.lesson_id, a.number`);
+  return result.rows;
+}
+
+export async function findSessions(tx: Tx, enrollmentId: string, page: number, pageSize: number) {
+  const [rows, counted] = await Promise.all([
+    tx.execute<{ startedAt: string; lessonTitle: string; durationSeconds: number }>(sql`
+      select s.started_at as "startedAt", l.title as "lessonTitle", s.duration_s as "durationSeconds"
+      from sessions s join lessons l on l.id = s.lesson_id
+      where s.enrollment_id = ${enrollmentId}
+      order by s.started_at desc, s.id desc
+      limit ${pageSize} offset ${(page - 1) * pageSize}`),
+    tx.execute<{ total: number }>(
+      sql`select count(*)::int as total from sessions where enrollment_id = ${enrollmentId}`,
+    ),
+  ]);
+  return { rows: rows.rows, total: counted.rows[0]?.total ?? 0 };
+}
+
+export async function findReminders(tx: Tx, enrollmentId: string) {
+  const result = await tx.execute<{ sentAt: string; kind: "email" | "automatic"; templateName: string }>(sql`
+    select r.sent_at as "sentAt", r.kind, r.template_name as "templateName"
+    from reminders r where r.enrollment_id = ${enrollmentId} order by r.sent_at desc`);
+  return result.rows;
+}

@@ -1,0 +1,137 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client.js";
+
+/**
+ * Recomputes, from the facts, the statistics of the enrollments that `where` selects (a condition
+ * on `enrollments e`), in the caller's transaction:
+ *  1. each attempt's time from its sessions (SPEC §6: time is the sum of session durations);
+ *  2. one lesson_stats row per lesson of the course: status (best reached: Réussi > Terminé >
+ *     Échoué > En cours), the date it was first reached, best score, mean over scored attempts,
+ *     attempts count, time (attempts + attended virtual classes), with the tutor's overrides on top;
+ *  3. the enrollment summary: progress = completed or passed lessons / lessons, status, time.
+ * Set-based, so the same code serves one learner after a commit and 100,000 after a bulk load.
+ */
+export async function recomputeEnrollments(tx: Tx, where: SQL): Promise<void> {
+  await tx.execute(sql`
+    update attempts a set time_spent_s = s.total
+    from (
+      select se.attempt_id, sum(se.duration_s)::int as total
+      from sessions se join enrollments e on e.id = se.enrollment_id
+      where ${where} and se.attempt_id is not null
+      group by se.attempt_id
+    ) s
+    where a.id = s.attempt_id and a.time_spent_s <> s.total`);
+
+  await tx.execute(sql`
+    with target as (
+      select e.id as enrollment_id, e.course_id, e.user_id from enrollments e where ${where}
+    ),
+    pairs as (
+      select t.enrollment_id, t.user_id, l.id as lesson_id, l.course_id
+      from target t join lessons l on l.course_id = t.course_id
+    ),
+    tried as (
+      select a.enrollment_id, a.lesson_id,
+        count(*) filter (where a.number > coalesce(p.attempts_reset_after, 0))::int as attempts_count,
+        sum(a.time_spent_s)::int as time_s,
+        max(a.score) as best_score,
+        avg(a.score) as avg_score,
+        max(case a.status when 'passed' then 4 when 'completed' then 3 when 'failed' then 2 when 'in_progress' then 1 else 0 end) as rank,
+        (array_agg(coalesce(a.status_at, a.ended_at, a.started_at)
+           order by case a.status when 'passed' then 4 when 'completed' then 3 when 'failed' then 2 when 'in_progress' then 1 else 0 end desc,
+                    coalesce(a.status_at, a.ended_at, a.started_at) asc))[1] as status_at,
+        min(a.started_at) as first_at,
+        max(greatest(a.started_at, a.ended_at, a.status_at)) as last_at
+      from attempts a
+      join target t on t.enrollment_id = a.enrollment_id
+      left join lesson_stats p on p.enrollment_id = a.enrollment_id and p.lesson_id = a.lesson_id
+      group by a.enrollment_id, a.lesson_id
+    ),
+    attended as (
+      select t.enrollment_id, vc.lesson_id,
+        (sum(va.minutes) * 60)::int as time_s,
+        min(vc.starts_at + make_interval(mins => vc.duration_min)) as status_at,
+        min(vc.starts_at) as first_at,
+        max(vc.starts_at + make_interval(mins => vc.duration_min)) as last_at
+      from target t
+      join virtual_classes vc on vc.course_id = t.course_id and vc.lesson_id is not null and vc.cancelled_at is null
+      join virtual_class_attendance va on va.class_id = vc.id and va.user_id = t.user_id and va.present
+      group by t.enrollment_id, vc.lesson_id
+    ),
+    computed as (
+      select pr.enrollment_id, pr.lesson_id, pr.course_id,
+        greatest(coalesce(tr.rank, 0), case when att.lesson_id is not null then 3 else 0 end) as rank,
+        case
+          when att.lesson_id is null then tr.status_at
+          when coalesce(tr.rank, 0) > 3 then tr.status_at
+          when coalesce(tr.rank, 0) = 3 then least(tr.status_at, att.status_at)
+          else att.status_at
+        end as status_at,
+        tr.best_score, tr.avg_score,
+        coalesce(tr.attempts_count, 0) as attempts_count,
+        coalesce(tr.time_s, 0) + coalesce(att.time_s, 0) as time_s,
+        least(tr.first_at, att.first_at) as first_at,
+        greatest(tr.last_at, att.last_at) as last_at
+      from pairs pr
+      left join tried tr on tr.enrollment_id = pr.enrollment_id and tr.lesson_id = pr.lesson_id
+      left join attended att on att.enrollment_id = pr.enrollment_id and att.lesson_id = pr.lesson_id
+    )
+    insert into lesson_stats as ls (enrollment_id, lesson_id, course_id, status, status_at, score, avg_score,
+      attempts_count, time_spent_s, first_activity_at, last_activity_at, updated_at)
+    select c.enrollment_id, c.lesson_id, c.course_id,
+      coalesce(p.override_status,
+        (case c.rank when 4 then 'passed' when 3 then 'completed' when 2 then 'failed' when 1 then 'in_progress' else 'not_attempted' end)::lesson_status),
+      case when p.override_status is not null then coalesce(p.override_status_at, c.status_at) else c.status_at end,
+      coalesce(p.override_score, c.best_score),
+      c.avg_score,
+      c.attempts_count,
+      coalesce(p.override_time_s, c.time_s),
+      c.first_at,
+      c.last_at,
+      now()
+    from computed c
+    left join lesson_stats p on p.enrollment_id = c.enrollment_id and p.lesson_id = c.lesson_id
+    on conflict (enrollment_id, lesson_id) do update set
+      status = excluded.status, status_at = excluded.status_at, score = excluded.score,
+      avg_score = excluded.avg_score, attempts_count = excluded.attempts_count,
+      time_spent_s = excluded.time_spent_s, first_activity_at = excluded.first_activity_at,
+      last_activity_at = excluded.last_activity_at, updated_at = now()`);
+
+  await tx.execute(sql`
+    update enrollments e set
+      completed_lessons = s.completed,
+      progress_pct = case when s.total = 0 then 0 else round(100.0 * s.completed / s.total)::int end,
+      status = (case
+        when s.total > 0 and s.completed = s.total then 'completed'
+        when s.active then 'in_progress'
+        else 'not_started' end)::enrollment_status,
+      time_spent_s = s.time_s,
+      first_activity_at = s.first_at,
+      last_activity_at = s.last_at,
+      version = e.version + 1,
+      updated_at = now()
+    from (
+      select t.id as enrollment_id,
+        count(ls.lesson_id)::int as total,
+        (count(*) filter (where ls.status in ('completed', 'passed')))::int as completed,
+        coalesce(bool_or(ls.status <> 'not_attempted'), false) as active,
+        coalesce(sum(ls.time_spent_s), 0)::int as time_s,
+        min(ls.first_activity_at) as first_at,
+        max(ls.last_activity_at) as last_at
+      from enrollments t
+      left join lesson_stats ls on ls.enrollment_id = t.id
+      where t.id in (select e.id from enrollments e where ${where})
+      group by t.id
+    ) s
+    where e.id = s.enrollment_id`);
+}
+
+/** Recomputes one enrollment (after a learner's commit or a tutor's edit). */
+export function recomputeEnrollment(tx: Tx, enrollmentId: string): Promise<void> {
+  return recomputeEnrollments(tx, sql`e.id = ${enrollmentId}`);
+}
+
+/** Recomputes every enrollment of a course (after a lesson is added or removed). */
+export function recomputeCourse(tx: Tx, courseId: string): Promise<void> {
+  return recomputeEnrollments(tx, sql`e.course_id = ${courseId}`);
+}

@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { courseIdParamsSchema } from "../../../common/api/courses.js";
+import { tutoredLearnersPageSchema, tutoredLearnersQuerySchema } from "../../../common/api/tutoring.js";
+import { errorResponseSchema } from "../../../common/errors.js";
+import type { Db } from "../../db/client.js";
+import { requireRole } from "../../plugins/auth.js";
+import * as service from "./service.js";
+
+export const tutoringRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    "/api/tutoring/courses/:courseId/learners",
+    {
+      schema: {
+        tags: ["tutoring"],
+        summary: "Learners of a tutored course (UTILISATEURS TUTORÉS), from the per-enrollment summaries",
+        params: courseIdParamsSchema,
+        querystring: tutoredLearnersQuerySchema,
+        response: { 200: tutoredLearnersPageSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) =>
+      service.listLearners(db, requireRole(request, "tutor", "admin"), request.params.courseId, request.query),
+  );
+};

@@ -1,0 +1,97 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import type { CurrentUser } from "../../common/api/auth.js";
+import type { Role } from "../../common/enums.js";
+import type { Config } from "../config.js";
+import type { Db } from "../db/client.js";
+import { AppError, forbidden, unauthorized } from "../errors.js";
+import { findSession, touchSession } from "../modules/auth/queries.js";
+import { presentUser } from "../modules/auth/service.js";
+
+export const SESSION_COOKIE = "tutora_session";
+
+export interface AuthContext {
+  user: CurrentUser;
+  token: string;
+  csrfToken: string;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The signed-in user, or 401. */
+export function requireUser(request: FastifyRequest): CurrentUser {
+  if (!request.auth) throw unauthorized();
+  return request.auth.user;
+}
+
+/** The signed-in user when they hold one of the roles, or 403. */
+export function requireRole(request: FastifyRequest, ...roles: Role[]): CurrentUser {
+  const user = requireUser(request);
+  if (!user.roles.some((r) => roles.includes(r))) throw forbidden("Your role does not give access to this page");
+  return user;
+}
+
+export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, token: string, config: Config) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: request.protocol === "https",
+    maxAge: config.sessionIdleMinutes * 60,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "lax" });
+}
+
+function sameOrigin(request: FastifyRequest, origin: string, config: Config): boolean {
+  try {
+    const url = new URL(origin);
+    if (url.origin === new URL(config.publicUrl).origin) return true;
+    return url.host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads the session cookie into `request.auth` and protects mutations against CSRF: a mutation
+ * must come from our origin (Origin header when the browser sends one) and, once signed in, carry
+ * the session's token in `x-csrf-token`. Cross-site forms can't send JSON, which every API body is.
+ */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config: Config }) => {
+  app.decorateRequest("auth", null);
+  app.addHook("onRequest", async (request, reply) => {
+    request.auth = null;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token && request.url.startsWith("/api/")) {
+      const row = await findSession(opts.db, token);
+      if (row?.active) {
+        request.auth = { user: presentUser(row), token, csrfToken: row.csrfToken };
+        if (Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) {
+          await touchSession(opts.db, row.tokenHash, opts.config.sessionIdleMinutes);
+        }
+      } else {
+        clearSessionCookie(reply);
+      }
+    }
+    if (MUTATING.has(request.method) && request.url.startsWith("/api/")) {
+      // Sign-in is covered by the origin check and the JSON-only body; it has no session token yet.
+      const exempt = request.url.startsWith("/api/auth/sign-in");
+      const origin = request.headers.origin;
+      if (origin && !sameOrigin(request, origin, opts.config)) {
+        throw new AppError(403, "csrf", "Cross-origin request refused");
+      }
+      if (!exempt && request.auth && request.headers["x-csrf-token"] !== request.auth.csrfToken) {
+        throw new AppError(403, "csrf", "Missing or wrong x-csrf-token header");
+      }
+    }
+  });
+});
