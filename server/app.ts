@@ -19,6 +19,7 @@ import type { Db } from "./db/client.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { coursesRoutes } from "./modules/courses/routes.js";
 import { healthRoutes } from "./modules/health/routes.js";
+import { learnerRoutes } from "./modules/learner/routes.js";
 import { reportsRoutes } from "./modules/reports/routes.js";
 import { tutoringRoutes } from "./modules/tutoring/routes.js";
 import { authPlugin } from "./plugins/auth.js";
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(coursesRoutes, { db });
   await app.register(tutoringRoutes, { db });
   await app.register(reportsRoutes, { db });
+  await app.register(learnerRoutes, { db });
 
   const webDir = deps.webDir;
   if (webDir && fs.existsSync(path.join(webDir, "index.html"))) {

@@ -89,3 +89,15 @@ export const learnerReportQuerySchema = z.object({
   sessionsPageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type LearnerReportQuery = z.infer<typeof learnerReportQuerySchema>;
+
+export const indicatorsQuerySchema = z.object({ enrollmentType: enrollmentTypeSchema.optional() });
+export type IndicatorsQuery = z.infer<typeof indicatorsQuerySchema>;
+
+/** The tutoring center's indicators and pie chart (T2, T3). */
+export const indicatorsSchema = z.object({
+  learners: z.number().int(),
+  missionsToCorrect: z.number().int(),
+  observationsToDo: z.number().int(),
+  statuses: z.object({ not_started: z.number().int(), in_progress: z.number().int(), completed: z.number().int() }),
+});
+export type Indicators = z.infer<typeof indicatorsSchema>;

@@ -1,6 +1,11 @@
 import { hash, verify } from "@node-rs/argon2";
 
-const options = { algorithm: 2 /* Algorithm.Argon2id (a const enum, unusable with isolatedModules) */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const options = {
+  algorithm: 2 /* Algorithm.Argon2id (a const enum, unusable with isolatedModules) */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 /** argon2id hash of a password. */
 export function hashPassword(password: string): Promise<string> {

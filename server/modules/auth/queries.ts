@@ -16,7 +16,7 @@ export type SessionUserRow = {
 
 export const sha256 = (value: string) => crypto.createHash("sha256").update(value).digest("hex");
 
-const userColumns = sql`u.id, u.email, u.first_name as "firstName", u.last_name as "lastName", u.roles,
+const userColumns = sql`u.id, u.email, u.first_name as "firstName", u.last_name as "lastName", u.roles::text[] as roles,
   u.locale, u.time_zone as "timeZone", o.name as organisation, u.active`;
 
 export async function findUserByEmail(tx: Tx, email: string) {

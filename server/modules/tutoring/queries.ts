@@ -45,3 +45,40 @@ export async function listLearners(tx: Tx, scope: SQL, query: TutoredLearnersQue
   ]);
   return { rows: page.rows, total: counted.rows[0]?.total ?? 0 };
 }
+
+/**
+ * Indicators of a course over the learners in `scope`, from summaries and indexes only:
+ * learners by status, mission submissions without a correction, learners whose observation
+ * lesson is not passed (not done, or failed and to redo).
+ */
+export async function indicators(tx: Tx, scope: SQL, enrollmentType?: string) {
+  const where = enrollmentType ? sql`${scope} and e.type = ${enrollmentType}` : scope;
+  const result = await tx.execute<{
+    learners: number;
+    notStarted: number;
+    inProgress: number;
+    completed: number;
+    missionsToCorrect: number;
+    observationsToDo: number;
+  }>(sql`
+    with scoped as (select e.id, e.status from enrollments e where ${where})
+    select
+      (select count(*) from scoped)::int as learners,
+      (select count(*) from scoped where status = 'not_started')::int as "notStarted",
+      (select count(*) from scoped where status = 'in_progress')::int as "inProgress",
+      (select count(*) from scoped where status = 'completed')::int as completed,
+      (select count(*) from mission_submissions ms
+         join scoped on scoped.id = ms.enrollment_id
+         where not exists (select 1 from mission_corrections mc where mc.submission_id = ms.id))::int as "missionsToCorrect",
+      (select count(distinct ls.enrollment_id) from lesson_stats ls
+         join scoped on scoped.id = ls.enrollment_id
+         join lessons l on l.id = ls.lesson_id and l.type = 'observation'
+         where ls.status <> 'passed')::int as "observationsToDo"`);
+  const row = result.rows[0];
+  return {
+    learners: row?.learners ?? 0,
+    missionsToCorrect: row?.missionsToCorrect ?? 0,
+    observationsToDo: row?.observationsToDo ?? 0,
+    statuses: { not_started: row?.notStarted ?? 0, in_progress: row?.inProgress ?? 0, completed: row?.completed ?? 0 },
+  };
+}

@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { courseIdParamsSchema } from "../../../common/api/courses.js";
-import { tutoredLearnersPageSchema, tutoredLearnersQuerySchema } from "../../../common/api/tutoring.js";
+import {
+  indicatorsQuerySchema,
+  indicatorsSchema,
+  tutoredLearnersPageSchema,
+  tutoredLearnersQuerySchema,
+} from "../../../common/api/tutoring.js";
 import { errorResponseSchema } from "../../../common/errors.js";
 import type { Db } from "../../db/client.js";
 import { requireRole } from "../../plugins/auth.js";
@@ -20,5 +25,21 @@ export const tutoringRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     },
     async (request) =>
       service.listLearners(db, requireRole(request, "tutor", "admin"), request.params.courseId, request.query),
+  );
+
+  app.get(
+    "/api/tutoring/courses/:courseId/indicators",
+    {
+      schema: {
+        tags: ["tutoring"],
+        summary:
+          "Indicators and status counts of a tutored course (APPRENANTS, MISSIONS À CORRIGER, OBSERVATIONS À FAIRE)",
+        params: courseIdParamsSchema,
+        querystring: indicatorsQuerySchema,
+        response: { 200: indicatorsSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) =>
+      service.indicators(db, requireRole(request, "tutor", "admin"), request.params.courseId, request.query),
   );
 };

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, get, type Session, signIn, type TestApp } from "../../test/app.js";
+
+let t: TestApp;
+let tutor: Session;
+let tutor2: Session;
+let admin: Session;
+let learner: Session;
+const SOURCE_COURSES = [
+  "Cours 1 : L'avant-vente",
+  "Cours 1 module pour évaluation de la satisfaction",
+  "Cours 2 : La vente",
+  "OAS CCU AGENT BAGAGISTE Avant Contrat",
+  "Valider son embauche au sein d'ONET",
+];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [tutor, tutor2, admin, learner] = await Promise.all([
+    signIn(t.app, "tuteur@demo.local"),
+    signIn(t.app, "tuteur2@demo.local"),
+    signIn(t.app, "admin@demo.local"),
+    signIn(t.app, "sam.agasse@demo.local"),
+  ]);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function courseId(name: string) {
+  const page = (await get(t.app, admin, `/api/tutoring/courses?q=${encodeURIComponent(name)}`)).json();
+  return page.items.find((c: { name: string }) => c.name === name).id as string;
+}
+
+describe("GET /api/tutoring/courses", () => {
+  it("lists the source's five courses for tuteur@, all Everyone, sorted by name", async () => {
+    const response = await get(t.app, tutor, "/api/tutoring/courses");
+    expect(response.statusCode).toBe(200);
+    const page = response.json();
+    expect(page.total).toBe(5);
+    expect(page.page).toBe(1);
+    expect(page.pageSize).toBe(25);
+    expect(page.items.map((c: { name: string }) => c.name)).toEqual(SOURCE_COURSES);
+    expect(page.items.every((c: { everyone: boolean; lists: string[] }) => c.everyone && c.lists.length === 0)).toBe(
+      true,
+    );
+  });
+
+  it("shows tuteur2 its own courses and not tuteur@'s", async () => {
+    const page = (await get(t.app, tutor2, "/api/tutoring/courses")).json();
+    const names = page.items.map((c: { name: string }) => c.name);
+    expect(names).toEqual([
+      "Conduire l'entretien annuel",
+      "Cours 2 : La vente",
+      "Gestes et postures",
+      "Manager une équipe à distance",
+    ]);
+    expect(names).not.toContain("Cours 1 : L'avant-vente");
+  });
+
+  it("shows an admin every course", async () => {
+    expect((await get(t.app, admin, "/api/tutoring/courses")).json().total).toBe(8);
+  });
+
+  it("sorts descending and pages with the total", async () => {
+    const page = (await get(t.app, tutor, "/api/tutoring/courses?order=desc&pageSize=2&page=2")).json();
+    expect(page.total).toBe(5);
+    expect(page.items.map((c: { name: string }) => c.name)).toEqual([
+      "Cours 2 : La vente",
+      "Cours 1 module pour évaluation de la satisfaction",
+    ]);
+    const past = (await get(t.app, tutor, "/api/tutoring/courses?page=9")).json();
+    expect(past).toMatchObject({ items: [], total: 5, page: 9 });
+  });
+
+  it("searches without accents, case or punctuation", async () => {
+    const page = (await get(t.app, tutor, "/api/tutoring/courses?q=avant%20vente")).json();
+    expect(page.items.map((c: { name: string }) => c.name)).toEqual(["Cours 1 : L'avant-vente"]);
+    const accents = (await get(t.app, tutor, "/api/tutoring/courses?q=EVALUATION")).json();
+    expect(accents.items.map((c: { name: string }) => c.name)).toEqual([
+      "Cours 1 module pour évaluation de la satisfaction",
+    ]);
+  });
+
+  it("treats quotes, % and _ as text, never as SQL or patterns", async () => {
+    const total = async (q: string) => {
+      const response = await get(t.app, tutor, `/api/tutoring/courses?q=${encodeURIComponent(q)}`);
+      expect(response.statusCode, q).toBe(200);
+      return response.json().total;
+    };
+    // Only punctuation: nothing left to search on, the search is ignored.
+    expect(await total("%")).toBe(5);
+    expect(await total("_")).toBe(5);
+    expect(await total("100%")).toBe(0);
+    expect(await total("c_urs")).toBe(0);
+    expect(await total("' or 1=1 --")).toBe(0);
+    expect(await total("x".repeat(200))).toBe(0);
+    expect(await total("L’avant—vente")).toBe(1);
+  });
+
+  it("filters on the list", async () => {
+    expect((await get(t.app, tutor, "/api/tutoring/courses?list=everyone")).json().total).toBe(5);
+    expect((await get(t.app, tutor, "/api/tutoring/courses?list=Nord")).json().total).toBe(0);
+  });
+
+  it("filters on a folder and its sub-folders", async () => {
+    const all = (await get(t.app, tutor, "/api/tutoring/courses")).json();
+    const c1 = all.items.find((c: { name: string }) => c.name === "Cours 1 : L'avant-vente");
+    const page = (await get(t.app, tutor, `/api/tutoring/courses?folderId=${c1.folderId}`)).json();
+    expect(page.items.map((c: { name: string }) => c.name)).toEqual([
+      "Cours 1 : L'avant-vente",
+      "Cours 1 module pour évaluation de la satisfaction",
+    ]);
+  });
+
+  it("names the field and the rule on bad paging and sorting", async () => {
+    for (const [query, field] of [
+      ["pageSize=0", "querystring.pageSize"],
+      ["pageSize=10000", "querystring.pageSize"],
+      ["page=0", "querystring.page"],
+      ["sort=password", "querystring.sort"],
+      ["order=sideways", "querystring.order"],
+      ["folderId=not-a-uuid", "querystring.folderId"],
+      [`q=${"x".repeat(201)}`, "querystring.q"],
+    ] as const) {
+      const response = await get(t.app, tutor, `/api/tutoring/courses?${query}`);
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json().error.fields[0].field, query).toBe(field);
+    }
+  });
+
+  it("refuses learners (403) and anonymous users (401)", async () => {
+    expect((await get(t.app, learner, "/api/tutoring/courses")).statusCode).toBe(403);
+    expect((await get(t.app, null, "/api/tutoring/courses")).statusCode).toBe(401);
+  });
+});
+
+describe("GET /api/tutoring/courses/:courseId", () => {
+  it("gives the source's general information", async () => {
+    const id = await courseId("Cours 1 : L'avant-vente");
+    const course = (await get(t.app, tutor, `/api/tutoring/courses/${id}`)).json();
+    expect(course).toMatchObject({
+      code: "C01_L'avant-vente commerciale",
+      name: "Cours 1 : L'avant-vente",
+      description:
+        "Au sein du parcours Conseiller Commercial, ce premier cours vise à aborder toutes les bases nécessaires à la bonne préparation de la phase d'avant-vente commerciale.",
+      categories: ["Vente et Négociation", "Catalogue"],
+      everyone: true,
+    });
+    expect(course.competencies).toEqual([
+      expect.objectContaining({ code: "09", label: "S'organiser", framework: "Référentiel Conseiller Commercial" }),
+    ]);
+  });
+
+  it("answers 404 to a tutor who does not tutor the course, as for an unknown id", async () => {
+    const id = await courseId("Cours 1 : L'avant-vente");
+    const foreign = await get(t.app, tutor2, `/api/tutoring/courses/${id}`);
+    expect(foreign.statusCode).toBe(404);
+    const unknown = await get(t.app, tutor2, "/api/tutoring/courses/00000000-0000-4000-8000-000000000000");
+    expect(unknown.statusCode).toBe(404);
+    expect(foreign.json()).toEqual(unknown.json());
+    expect((await get(t.app, tutor, "/api/tutoring/courses/not-a-uuid")).statusCode).toBe(400);
+  });
+
+  it("refuses a learner", async () => {
+    const id = await courseId("Cours 1 : L'avant-vente");
+    expect((await get(t.app, learner, `/api/tutoring/courses/${id}`)).statusCode).toBe(403);
+  });
+});
