@@ -41,6 +41,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { db, config } = deps;
   const app = Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },
+    // One line per request only when debugging; errors are always logged with their request id.
+    disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace",
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),

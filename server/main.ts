@@ -60,16 +60,19 @@ async function main() {
     seeded = true;
   }
 
+  let appHandler: http.RequestListener | undefined;
   const app = await buildApp({
     db: database.db,
     config,
     webDir: defaultWebDir,
     serverFactory: (h) => {
-      handler = h;
+      appHandler = h;
       return server;
     },
   });
   await app.ready();
+  // Requests reach the app only once every plugin is loaded; until then they get the 503 above.
+  handler = appHandler;
 
   const shown = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   console.log(`\nTutora is running at http://${shown}:${config.port}`);

@@ -21,6 +21,25 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user (it refuses to run as root), which must be able
+ * to reach the data folder: open it to traversal, and say clearly when a parent folder blocks it.
+ */
+async function checkReachableByPostgresUser(dataDir: string) {
+  const stat = await fs.stat(dataDir);
+  if ((stat.mode & 0o001) === 0) await fs.chmod(dataDir, stat.mode | 0o011);
+  let folder = path.dirname(dataDir);
+  while (folder !== path.dirname(folder)) {
+    const mode = (await fs.stat(folder)).mode;
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the 'postgres' user, which can't reach ${dataDir}: ${folder} is not traversable by others. Set DATA_DIR to a folder it can reach (e.g. under /var/lib or /tmp), or use DATABASE_URL.`,
+      );
+    }
+    folder = path.dirname(folder);
+  }
+}
+
 async function exists(file: string): Promise<boolean> {
   return fs.access(file).then(
     () => true,
@@ -43,6 +62,7 @@ export async function startEmbeddedPostgres(
   await fs.access(dataDir, fs.constants.W_OK).catch(() => {
     throw new Error(`DATA_DIR ${dataDir} is not writable`);
   });
+  if (process.getuid?.() === 0) await checkReachableByPostgresUser(dataDir);
   const port = await freePort();
   const password = "tutora";
   const pg = new EmbeddedPostgres({
