@@ -1,0 +1,59 @@
+import { BookOutlined, ReadOutlined, TeamOutlined } from "@ant-design/icons";
+import { Menu, type MenuProps } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useNavigate } from "react-router";
+import { useCurrentUser } from "../api/auth.js";
+import { canTutor, myCoursesRoute, tutoredCoursesRoute } from "./landing.js";
+
+type MenuItem = Required<MenuProps>["items"][number];
+
+/** Side navigation: `Tutorat > Formations` for tutors and admins, `Mes formations` for learners. */
+export function AppMenu() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  const items: MenuItem[] = [];
+  if (canTutor(user)) {
+    items.push({
+      key: "tutoring",
+      icon: <TeamOutlined />,
+      label: t("nav.tutoring"),
+      children: [
+        {
+          key: tutoredCoursesRoute,
+          icon: <BookOutlined />,
+          label: <Link to={tutoredCoursesRoute}>{t("nav.courses")}</Link>,
+        },
+      ],
+    });
+  }
+  if (user.roles.includes("learner")) {
+    items.push({
+      key: myCoursesRoute,
+      icon: <ReadOutlined />,
+      label: <Link to={myCoursesRoute}>{t("nav.myCourses")}</Link>,
+    });
+  }
+  const selected = [tutoredCoursesRoute, myCoursesRoute].filter((route) => location.pathname.startsWith(route));
+
+  const handleClick: MenuProps["onClick"] = ({ key, domEvent }) => {
+    // A click on the link navigates by itself; Enter on a focused item does not, so follow the key then.
+    if ((domEvent.target as Element).closest("a")) return;
+    void navigate(key);
+  };
+
+  return (
+    <nav aria-label={t("nav.mainMenu")}>
+      <Menu
+        mode="inline"
+        items={items}
+        selectedKeys={selected}
+        defaultOpenKeys={["tutoring"]}
+        onClick={handleClick}
+        style={{ borderInlineEnd: "none", paddingTop: 8 }}
+      />
+    </nav>
+  );
+}

@@ -1,0 +1,92 @@
+import { CheckOutlined, DownOutlined, GlobalOutlined, LogoutOutlined } from "@ant-design/icons";
+import { App, Avatar, Button, Dropdown, type MenuProps } from "antd";
+import { useTranslation } from "react-i18next";
+import type { Locale } from "../../../common/enums.js";
+import { useCurrentUser, useSetLocale, useSignOut } from "../api/auth.js";
+import { currentLocale } from "./i18n.js";
+import { signInRoute } from "./landing.js";
+import { hardNavigate } from "./navigation.js";
+
+const languageKeys: Record<string, Locale> = { "lang:fr": "fr", "lang:en": "en" };
+
+/** The signed-in user's name and organisation, with the language switch and `Se déconnecter`. */
+export function UserMenu() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  const setLocale = useSetLocale();
+  const signOut = useSignOut();
+  const locale = currentLocale();
+  const fullName = `${user.firstName} ${user.lastName}`.trim();
+  const initials = `${user.firstName.charAt(0)}${user.lastName.charAt(0)}`.toUpperCase();
+
+  function languageLabel(value: Locale, text: string) {
+    return (
+      <span lang={value} style={{ display: "inline-flex", alignItems: "center", gap: 8, minWidth: 120 }}>
+        <span style={{ flex: 1 }}>{text}</span>
+        {locale === value ? <CheckOutlined aria-hidden /> : null}
+      </span>
+    );
+  }
+
+  const items: MenuProps["items"] = [
+    {
+      key: "language",
+      type: "group",
+      label: (
+        <span>
+          <GlobalOutlined aria-hidden /> {t("user.language")}
+        </span>
+      ),
+      children: [
+        { key: "lang:fr", label: languageLabel("fr", t("user.french")) },
+        { key: "lang:en", label: languageLabel("en", t("user.english")) },
+      ],
+    },
+    { type: "divider" },
+    { key: "sign-out", icon: <LogoutOutlined />, label: t("user.signOut") },
+  ];
+
+  const handleMenuClick: MenuProps["onClick"] = ({ key }) => {
+    const chosen = languageKeys[key];
+    if (chosen) {
+      if (chosen !== locale) {
+        // The session query then carries the new locale, which switches i18next and antd (useSessionLocale).
+        setLocale.mutate(chosen, { onError: () => void message.error(t("user.languageError")) });
+      }
+      return;
+    }
+    if (key === "sign-out") {
+      signOut.mutate(undefined, {
+        onSuccess: () => hardNavigate(signInRoute),
+        onError: () => void message.error(t("user.signOutError")),
+      });
+    }
+  };
+
+  return (
+    <Dropdown
+      trigger={["click"]}
+      placement="bottomRight"
+      menu={{ items, onClick: handleMenuClick, selectable: true, selectedKeys: [`lang:${locale}`] }}
+    >
+      <Button
+        type="text"
+        aria-label={t("user.menu", { name: fullName })}
+        loading={setLocale.isPending || signOut.isPending}
+        style={{ height: 44, color: "#ffffff", display: "inline-flex", alignItems: "center", gap: 10 }}
+      >
+        <Avatar size={32} style={{ background: "#3b82f6", fontWeight: 600 }} aria-hidden>
+          {initials}
+        </Avatar>
+        <span style={{ display: "inline-flex", flexDirection: "column", alignItems: "flex-start", lineHeight: 1.25 }}>
+          <span style={{ fontWeight: 600 }}>{fullName}</span>
+          {user.organisation ? (
+            <span style={{ fontSize: 12, color: "rgba(255, 255, 255, 0.72)" }}>{user.organisation}</span>
+          ) : null}
+        </span>
+        <DownOutlined aria-hidden style={{ fontSize: 10 }} />
+      </Button>
+    </Dropdown>
+  );
+}

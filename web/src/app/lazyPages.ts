@@ -1,0 +1,14 @@
+import { lazy } from "react";
+
+// Each screen is its own chunk, so the first screen only downloads what it shows.
+export const SignInPage = lazy(() => import("../pages/sign-in/SignInPage.js").then((m) => ({ default: m.SignInPage })));
+export const AppLayout = lazy(() => import("./AppLayout.js").then((m) => ({ default: m.AppLayout })));
+export const TutoredCoursesPage = lazy(() =>
+  import("../pages/tutored-courses/TutoredCoursesPage.js").then((m) => ({ default: m.TutoredCoursesPage })),
+);
+export const MyCoursesPage = lazy(() =>
+  import("../pages/my-courses/MyCoursesPage.js").then((m) => ({ default: m.MyCoursesPage })),
+);
+export const NotFoundPage = lazy(() =>
+  import("../pages/not-found/NotFoundPage.js").then((m) => ({ default: m.NotFoundPage })),
+);

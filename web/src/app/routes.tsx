@@ -1,0 +1,50 @@
+import { Suspense } from "react";
+import { Navigate, type RouteObject } from "react-router";
+import { PageLoader } from "../components/PageLoader.js";
+import { HomeRedirect } from "./HomeRedirect.js";
+import { AppLayout, MyCoursesPage, NotFoundPage, SignInPage, TutoredCoursesPage } from "./lazyPages.js";
+import { RequireAuth } from "./RequireAuth.js";
+import { RequireRole } from "./RequireRole.js";
+import { RouteErrorBoundary } from "./RouteErrorBoundary.js";
+
+/** The app's routes; URLs follow the French product's vocabulary (`/tutorat/formations`). */
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteErrorBoundary />,
+    children: [
+      {
+        path: "/sign-in",
+        element: (
+          <Suspense fallback={<PageLoader />}>
+            <SignInPage />
+          </Suspense>
+        ),
+      },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: (
+              <Suspense fallback={<PageLoader />}>
+                <AppLayout />
+              </Suspense>
+            ),
+            children: [
+              { index: true, element: <HomeRedirect /> },
+              {
+                path: "tutorat",
+                element: <RequireRole roles={["tutor", "admin"]} />,
+                children: [
+                  { index: true, element: <Navigate to="formations" replace /> },
+                  { path: "formations", element: <TutoredCoursesPage /> },
+                ],
+              },
+              { path: "mes-formations", element: <MyCoursesPage /> },
+              { path: "*", element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];

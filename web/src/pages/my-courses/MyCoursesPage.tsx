@@ -1,0 +1,120 @@
+import { Card, Empty, Progress, Table, type TableColumnsType, Tag } from "antd";
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import type { MyCourse } from "../../../../common/api/learner.js";
+import type { EnrollmentStatus } from "../../../../common/enums.js";
+import { formatDateTime, formatDuration } from "../../../../common/format.js";
+import { useCurrentUser } from "../../api/auth.js";
+import { useMyCourses } from "../../api/learner.js";
+import { PageHeader } from "../../components/PageHeader.js";
+import { QueryErrorResult } from "../../components/QueryErrorResult.js";
+
+const statusColors: Record<EnrollmentStatus, string> = {
+  not_started: "default",
+  in_progress: "processing",
+  completed: "success",
+};
+
+/** `Mes formations`: the signed-in learner's courses with status, progress, time spent and objective date. */
+export function MyCoursesPage() {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const user = useCurrentUser();
+  const courses = useMyCourses();
+
+  function handleRetry() {
+    void courses.refetch();
+  }
+
+  const columns: TableColumnsType<MyCourse> = [
+    {
+      key: "name",
+      dataIndex: "name",
+      title: t("myCourses.course"),
+      sorter: (a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }),
+    },
+    {
+      key: "status",
+      title: t("myCourses.status"),
+      width: 150,
+      render: (_value, course) => <Tag color={statusColors[course.status]}>{t(`status.${course.status}`)}</Tag>,
+    },
+    {
+      key: "progress",
+      title: t("myCourses.progress"),
+      width: 200,
+      sorter: (a, b) => a.progressPct - b.progressPct,
+      render: (_value, course) => (
+        <Progress
+          percent={course.progressPct}
+          size="small"
+          status={course.status === "completed" ? "success" : "normal"}
+          format={(percent) => t("myCourses.progressValue", { value: percent ?? 0 })}
+          aria-label={t("myCourses.progress")}
+        />
+      ),
+    },
+    {
+      key: "time",
+      title: t("myCourses.timeSpent"),
+      width: 130,
+      sorter: (a, b) => a.timeSpentSeconds - b.timeSpentSeconds,
+      render: (_value, course) => (
+        <span style={{ fontVariantNumeric: "tabular-nums" }}>{formatDuration(course.timeSpentSeconds)}</span>
+      ),
+    },
+    {
+      key: "objective",
+      title: t("myCourses.objective"),
+      width: 170,
+      render: (_value, course) => (
+        <span style={{ fontVariantNumeric: "tabular-nums" }}>{formatDateTime(course.objectiveAt, user.timeZone)}</span>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t("myCourses.title")} breadcrumb={[t("nav.myCourses")]} />
+      <section aria-labelledby={titleId}>
+        <Card
+          title={
+            <h2 id={titleId} style={{ margin: 0, fontSize: 14, fontWeight: 600, letterSpacing: 0.6 }}>
+              {t("myCourses.tableTitle")}
+            </h2>
+          }
+          styles={{ body: { padding: 0 } }}
+        >
+          {courses.isError && !courses.data ? (
+            <QueryErrorResult title={t("myCourses.loadError")} retrying={courses.isFetching} onRetry={handleRetry} />
+          ) : (
+            <Table<MyCourse>
+              rowKey="courseId"
+              size="middle"
+              columns={columns}
+              dataSource={courses.data?.items ?? []}
+              loading={courses.isPending}
+              pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
+              locale={{
+                emptyText: courses.isPending ? (
+                  <div style={{ height: 96 }} />
+                ) : (
+                  <Empty
+                    image={Empty.PRESENTED_IMAGE_SIMPLE}
+                    description={
+                      <>
+                        <strong>{t("myCourses.emptyTitle")}</strong>
+                        <br />
+                        {t("myCourses.emptyText")}
+                      </>
+                    }
+                  />
+                ),
+              }}
+            />
+          )}
+        </Card>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import { LockOutlined, MailOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Flex, Form, Input, Typography } from "antd";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { Navigate, useSearchParams } from "react-router";
+import type { SignInRequest } from "../../../../common/api/auth.js";
+import { useSession, useSignIn } from "../../api/auth.js";
+import { landingPathFor, safeRedirect } from "../../app/landing.js";
+import { BrandMark } from "../../components/BrandMark.js";
+import { LanguageSwitch } from "../../components/LanguageSwitch.js";
+import { PageLoader } from "../../components/PageLoader.js";
+import { signInErrorMessage } from "./signInErrorMessage.js";
+
+/** `/sign-in`: email and password; then back to the page asked for, or the user's home screen. */
+export function SignInPage() {
+  const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
+  const session = useSession();
+  const signIn = useSignIn();
+  const [form] = Form.useForm<SignInRequest>();
+  const alertRef = useRef<HTMLDivElement>(null);
+  const redirect = safeRedirect(searchParams.get("redirect"));
+
+  useEffect(() => {
+    // Move focus to the message so keyboard and screen reader users land on it.
+    if (signIn.isError) alertRef.current?.focus();
+  }, [signIn.isError]);
+
+  if (session.isPending) return <PageLoader />;
+  if (session.data) return <Navigate to={redirect ?? landingPathFor(session.data.user)} replace />;
+
+  function handleFinish(values: SignInRequest) {
+    signIn.mutate(
+      { email: values.email.trim(), password: values.password },
+      { onError: () => form.setFieldValue("password", "") },
+    );
+  }
+
+  return (
+    <Flex style={{ minHeight: "100vh", background: "#f3f5f9" }}>
+      <title>{t("app.documentTitle", { page: t("signIn.title") })}</title>
+      <div className="sign-in-hero">
+        <BrandMark inverted size="large" />
+        <div>
+          <Typography.Paragraph style={{ color: "#ffffff", fontSize: 28, fontWeight: 600, lineHeight: 1.25 }}>
+            {t("signIn.heroTitle")}
+          </Typography.Paragraph>
+          <Typography.Paragraph style={{ color: "rgba(255, 255, 255, 0.82)", fontSize: 16, maxWidth: 440 }}>
+            {t("signIn.heroText")}
+          </Typography.Paragraph>
+        </div>
+        <Typography.Text style={{ color: "rgba(255, 255, 255, 0.7)" }}>{t("app.tagline")}</Typography.Text>
+      </div>
+      <Flex vertical align="center" justify="center" style={{ flex: 1, padding: "32px 16px", position: "relative" }}>
+        <div style={{ position: "absolute", top: 20, right: 24 }}>
+          <LanguageSwitch />
+        </div>
+        <main style={{ width: "100%", maxWidth: 400 }}>
+          <Card variant="borderless" style={{ boxShadow: "0 8px 24px rgba(15, 31, 61, 0.08)" }}>
+            <div className="sign-in-compact-brand">
+              <BrandMark />
+            </div>
+            <Typography.Title level={1} style={{ fontSize: 24, margin: "0 0 4px", fontWeight: 600 }}>
+              {t("signIn.title")}
+            </Typography.Title>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 24 }}>
+              {t("signIn.subtitle")}
+            </Typography.Paragraph>
+            {signIn.isError ? (
+              <div ref={alertRef} tabIndex={-1} style={{ marginBottom: 20, outline: "none" }}>
+                <Alert type="error" showIcon role="alert" title={signInErrorMessage(signIn.error, t)} />
+              </div>
+            ) : null}
+            <Form<SignInRequest>
+              form={form}
+              layout="vertical"
+              requiredMark={false}
+              onFinish={handleFinish}
+              noValidate
+              disabled={signIn.isPending}
+            >
+              <Form.Item
+                name="email"
+                label={t("signIn.email")}
+                rules={[
+                  { required: true, whitespace: true, message: t("signIn.emailRequired") },
+                  { type: "email", message: t("signIn.emailInvalid") },
+                ]}
+                validateTrigger="onBlur"
+              >
+                <Input
+                  type="email"
+                  size="large"
+                  autoComplete="username"
+                  autoFocus
+                  prefix={<MailOutlined aria-hidden style={{ color: "rgba(0, 0, 0, 0.45)" }} />}
+                  placeholder={t("signIn.emailPlaceholder")}
+                />
+              </Form.Item>
+              <Form.Item
+                name="password"
+                label={t("signIn.password")}
+                rules={[{ required: true, message: t("signIn.passwordRequired") }]}
+              >
+                <Input.Password
+                  size="large"
+                  autoComplete="current-password"
+                  prefix={<LockOutlined aria-hidden style={{ color: "rgba(0, 0, 0, 0.45)" }} />}
+                />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" size="large" block loading={signIn.isPending}>
+                {t("signIn.submit")}
+              </Button>
+            </Form>
+          </Card>
+        </main>
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,170 @@
+import { Card, Input, Table, type TableColumnsType, type TableProps } from "antd";
+import { type ChangeEvent, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { TutoredCourse } from "../../../../common/api/courses.js";
+import { ApiError } from "../../api/client.js";
+import { useTutoredCourses } from "../../api/courses.js";
+import { PageHeader } from "../../components/PageHeader.js";
+import { pagerSummary } from "../../components/pagerSummary.js";
+import { QueryErrorResult } from "../../components/QueryErrorResult.js";
+import { TablePager } from "../../components/TablePager.js";
+import { ForbiddenPage } from "../forbidden/ForbiddenPage.js";
+import { CoursesEmptyState } from "./CoursesEmptyState.js";
+import { type CoursesView, coursesViewToQuery, useCoursesView } from "./coursesView.js";
+
+// Long enough not to query on every keystroke, short enough to feel live.
+const searchDelayMs = 350;
+
+type SortOrder = "ascend" | "descend";
+
+function toAntdOrder(view: CoursesView, column: CoursesView["sort"]): SortOrder | null {
+  if (view.sort !== column) return null;
+  return view.order === "desc" ? "descend" : "ascend";
+}
+
+/** `Tutorat > Formations`: the courses the signed-in tutor tutors, paged, sorted and searched by the server. */
+export function TutoredCoursesPage() {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const [view, updateView] = useCoursesView();
+  const courses = useTutoredCourses(coursesViewToQuery(view));
+  const [search, setSearch] = useState(view.q);
+  // The last search this page wrote to the URL, to tell our own updates from back/forward navigation.
+  const committedSearch = useRef(view.q);
+
+  useEffect(() => {
+    if (view.q === committedSearch.current) return;
+    committedSearch.current = view.q;
+    setSearch(view.q);
+  }, [view.q]);
+
+  useEffect(() => {
+    const next = search.trim();
+    if (next === committedSearch.current) return;
+    const timer = window.setTimeout(() => {
+      committedSearch.current = next;
+      // Refining a search replaces the history entry; starting one adds an entry to go back to.
+      updateView({ q: next, page: 1 }, { replace: view.q !== "" && next !== "" });
+    }, searchDelayMs);
+    return () => window.clearTimeout(timer);
+  }, [search, view.q, updateView]);
+
+  const total = courses.data?.total ?? 0;
+  const itemsOnPage = courses.data?.items.length ?? 0;
+  useEffect(() => {
+    // A bookmarked page number may no longer exist (fewer courses now): show the last page instead.
+    if (courses.isPlaceholderData || itemsOnPage > 0 || total === 0) return;
+    const { pages } = pagerSummary(view.page, view.pageSize, total);
+    if (view.page > pages) updateView({ page: pages }, { replace: true });
+  }, [courses.isPlaceholderData, itemsOnPage, total, view.page, view.pageSize, updateView]);
+
+  if (courses.error instanceof ApiError && courses.error.status === 403) return <ForbiddenPage />;
+
+  function handleSearchChange(event: ChangeEvent<HTMLInputElement>) {
+    setSearch(event.target.value);
+  }
+
+  function handleSearchSubmit(value: string) {
+    const next = value.trim();
+    if (next === view.q) return;
+    committedSearch.current = next;
+    updateView({ q: next, page: 1 });
+  }
+
+  function handleClearSearch() {
+    setSearch("");
+    committedSearch.current = "";
+    updateView({ q: "", page: 1 });
+  }
+
+  function handlePagerChange(page: number, pageSize: number) {
+    updateView({ page, pageSize });
+  }
+
+  function handleRetry() {
+    void courses.refetch();
+  }
+
+  const handleTableChange: TableProps<TutoredCourse>["onChange"] = (_pagination, _filters, sorter, extra) => {
+    if (extra.action !== "sort" || Array.isArray(sorter)) return;
+    const column = sorter.columnKey === "list" ? "list" : "name";
+    updateView({ sort: column, order: sorter.order === "descend" ? "desc" : "asc", page: 1 });
+  };
+
+  // The server always sorts (by name when nothing else is asked), so one column always shows an order:
+  // clicking it toggles ascending/descending instead of cycling through "unsorted".
+  const sortDirections: SortOrder[] = ["ascend", "descend", "ascend"];
+  const columns: TableColumnsType<TutoredCourse> = [
+    {
+      key: "name",
+      dataIndex: "name",
+      title: t("courses.course"),
+      sorter: true,
+      sortOrder: toAntdOrder(view, "name"),
+      sortDirections,
+    },
+    {
+      key: "list",
+      title: t("courses.list"),
+      sorter: true,
+      sortOrder: toAntdOrder(view, "list"),
+      sortDirections,
+      width: "35%",
+      render: (_value, course) => (course.everyone ? t("courses.everyone") : course.lists.join(", ")),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t("courses.title")} breadcrumb={[t("nav.tutoring"), t("nav.courses")]} />
+      <section aria-labelledby={titleId}>
+        <Card
+          title={
+            <h2 id={titleId} style={{ margin: 0, fontSize: 14, fontWeight: 600, letterSpacing: 0.6 }}>
+              {t("courses.tableTitle")}
+            </h2>
+          }
+          extra={
+            <Input.Search
+              value={search}
+              onChange={handleSearchChange}
+              onSearch={handleSearchSubmit}
+              allowClear
+              placeholder={t("courses.searchPlaceholder")}
+              aria-label={t("courses.searchLabel")}
+              style={{ width: 280 }}
+              type="search"
+            />
+          }
+          styles={{ body: { padding: 0 } }}
+        >
+          {courses.isError && !courses.data ? (
+            <QueryErrorResult title={t("courses.loadError")} retrying={courses.isFetching} onRetry={handleRetry} />
+          ) : (
+            <>
+              <Table<TutoredCourse>
+                rowKey="id"
+                size="middle"
+                columns={columns}
+                dataSource={courses.data?.items ?? []}
+                loading={courses.isFetching}
+                pagination={false}
+                onChange={handleTableChange}
+                locale={{
+                  emptyText: courses.isPending ? (
+                    <div style={{ height: 96 }} />
+                  ) : (
+                    <CoursesEmptyState search={view.q} onClearSearch={handleClearSearch} />
+                  ),
+                }}
+              />
+              <div style={{ padding: "12px 16px", borderTop: "1px solid #f0f0f0" }}>
+                <TablePager page={view.page} pageSize={view.pageSize} total={total} onChange={handlePagerChange} />
+              </div>
+            </>
+          )}
+        </Card>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { cleanup } from "@testing-library/react";
+import { afterEach, vi } from "vitest";
+import { setCsrfToken } from "../api/client.js";
+import { setupI18n } from "../app/i18n.js";
+
+// jsdom lacks the layout APIs antd calls (responsive observers, media queries).
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
+
+if (!window.matchMedia) {
+  Object.defineProperty(window, "matchMedia", {
+    writable: true,
+    value: (query: string) => ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: vi.fn(),
+      removeListener: vi.fn(),
+      addEventListener: vi.fn(),
+      removeEventListener: vi.fn(),
+      dispatchEvent: vi.fn(),
+    }),
+  });
+}
+
+// jsdom does not implement pseudo-element styles and says so on every call antd makes.
+const getComputedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => getComputedStyle(element);
+
+const i18n = setupI18n("fr");
+
+afterEach(async () => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+  setCsrfToken(null);
+  await i18n.changeLanguage("fr");
+});
