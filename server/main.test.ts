@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "./test/db.js";
 
 /** `npm start`'s server on the embedded database, started and stopped as a user would. */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tutora-start-"));
@@ -27,11 +28,12 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the app and resolves when it says it is running (or rejects when it exits first). */
-async function start(): Promise<Started> {
+async function start(databaseUrl?: string): Promise<Started> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOST: "127.0.0.1" };
   delete env.DATABASE_URL;
   delete env.DEMO_DATA;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -105,4 +107,27 @@ describe("npm start on the embedded database", () => {
     expect(again.body.user.locale).toBe("en");
     expect(await stop(second)).toBe(0);
   }, 180_000);
+});
+
+describe("npm start with DATABASE_URL", () => {
+  it("migrates that database and loads no demo data unless asked", async () => {
+    const database = await createTestDatabase();
+    try {
+      await database.pool.query(
+        "drop schema public cascade; create schema public; drop schema if exists drizzle cascade",
+      );
+      const started = await start(database.url);
+      expect(started.output()).toContain("Database: DATABASE_URL");
+      expect(started.output()).not.toContain("Demo accounts");
+      expect((await fetch(`http://127.0.0.1:${started.port}/api/health`)).status).toBe(200);
+      expect((await signIn(started.port)).status).toBe(401);
+      const tables = await database.pool.query(
+        "select count(*)::int as n from information_schema.tables where table_name = 'enrollments'",
+      );
+      expect(tables.rows[0].n).toBe(1);
+      expect(await stop(started)).toBe(0);
+    } finally {
+      await database.drop();
+    }
+  }, 120_000);
 });

@@ -17,7 +17,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
         body: signInRequestSchema,
         response: { 200: sessionResponseSchema, 401: errorResponseSchema, 429: errorResponseSchema },
       },
-      config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
+      // Generous per IP (an office behind one NAT signs in at 9:00); failures are limited per account below.
+      config: { rateLimit: { max: 100, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
       const result = await service
