@@ -1,4 +1,4 @@
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
 import { setCsrfToken } from "../api/client.js";
 import { setupI18n } from "../app/i18n.js";
@@ -40,3 +40,8 @@ afterEach(async () => {
   setCsrfToken(null);
   await i18n.changeLanguage("fr");
 });
+
+// The first render of a file also loads the lazy page chunks through Vite, which takes longer than 1 s.
+// Role queries skip the visibility check: jsdom computes it from antd's large CSS-in-JS sheets,
+// which takes seconds per query. The browser tests check what is visible.
+configure({ asyncUtilTimeout: 5000, defaultHidden: true });

@@ -83,14 +83,13 @@ export function MyCoursesPage() {
               {t("myCourses.tableTitle")}
             </h2>
           }
-          styles={{ body: { padding: 0 } }}
+          styles={{ header: { paddingInline: 16 }, body: { padding: 0 } }}
         >
           {courses.isError && !courses.data ? (
             <QueryErrorResult title={t("myCourses.loadError")} retrying={courses.isFetching} onRetry={handleRetry} />
           ) : (
             <Table<MyCourse>
               rowKey="courseId"
-              size="middle"
               columns={columns}
               dataSource={courses.data?.items ?? []}
               loading={courses.isPending}

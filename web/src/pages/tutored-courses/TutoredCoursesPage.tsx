@@ -136,7 +136,7 @@ export function TutoredCoursesPage() {
               type="search"
             />
           }
-          styles={{ body: { padding: 0 } }}
+          styles={{ header: { paddingInline: 16 }, body: { padding: 0 } }}
         >
           {courses.isError && !courses.data ? (
             <QueryErrorResult title={t("courses.loadError")} retrying={courses.isFetching} onRetry={handleRetry} />
@@ -144,7 +144,6 @@ export function TutoredCoursesPage() {
             <>
               <Table<TutoredCourse>
                 rowKey="id"
-                size="middle"
                 columns={columns}
                 dataSource={courses.data?.items ?? []}
                 loading={courses.isFetching}
