@@ -84,6 +84,9 @@ interface LessonSpec {
   passing?: number;
   minutes?: number;
   description?: string;
+  /** Practical sheet: its text, paragraphs separated by a blank line. */
+  body?: string;
+  questions?: { text: string; multiple?: boolean; choices: [string, boolean][] }[];
 }
 
 interface CourseSpec {
@@ -108,12 +111,72 @@ const COURSES: CourseSpec[] = [
     categories: ["Vente et Négociation", "Catalogue"],
     competencies: ["09"],
     lessons: [
-      { type: "elearning", title: "E-Learning L'avant-vente, c'est quoi ?", points: 10, minutes: 15 },
-      { type: "sheet", title: "Fiche Pratique C01 Préparer sa vente : les points clés", points: 5, minutes: 5 },
-      { type: "quiz", title: "C01 Quiz L'avant-vente", points: 20, passing: 93, minutes: 10 },
-      { type: "webinar", title: "Webinaire Tout savoir pour préparer sa vente", points: 10, minutes: 120 },
-      { type: "mission", title: "Mission Préparer sa vente", points: 30, minutes: 120 },
-      { type: "observation", title: "C01 Observation L'avant-vente commerciale", points: 25, passing: 50, minutes: 15 },
+      {
+        type: "elearning",
+        title: "E-Learning L'avant-vente, c'est quoi ?",
+        points: 10,
+        minutes: 15,
+        description: "Module interactif : les étapes de l'avant-vente et leur rôle dans la réussite d'une vente.",
+      },
+      {
+        type: "sheet",
+        title: "Fiche Pratique C01 Préparer sa vente : les points clés",
+        points: 5,
+        minutes: 5,
+        description: "La fiche à relire avant chaque rendez-vous.",
+        body: "Avant le rendez-vous, fixez-vous un objectif clair : ce que le client doit avoir compris ou décidé à la fin de l'entretien.\n\nRassemblez la documentation utile : fiche client, historique des échanges, offres en cours et références comparables.\n\nPréparez vos questions de découverte : situation actuelle, besoins, critères de décision, calendrier et budget.\n\nAnticipez les objections les plus probables et la preuve que vous apporterez pour chacune.",
+      },
+      {
+        type: "quiz",
+        title: "C01 Quiz L'avant-vente",
+        points: 20,
+        passing: 93,
+        minutes: 10,
+        description: "Vérifiez vos connaissances : 93 % de bonnes réponses sont nécessaires pour réussir.",
+        questions: [
+          {
+            text: "Quel est l'objectif principal de l'avant-vente ?",
+            choices: [
+              ["Préparer l'entretien pour répondre au besoin réel du client", true],
+              ["Présenter le catalogue complet", false],
+              ["Négocier le prix", false],
+            ],
+          },
+          {
+            text: "Quels éléments préparer avant un rendez-vous ?",
+            multiple: true,
+            choices: [
+              ["Un objectif d'entretien", true],
+              ["Les questions de découverte", true],
+              ["Une remise maximale", false],
+            ],
+          },
+        ],
+      },
+      {
+        type: "webinar",
+        title: "Webinaire Tout savoir pour préparer sa vente",
+        points: 10,
+        minutes: 120,
+        description: "Classe virtuelle de deux heures avec votre tuteur : questions-réponses et cas pratiques.",
+      },
+      {
+        type: "mission",
+        title: "Mission Préparer sa vente",
+        points: 30,
+        minutes: 120,
+        description:
+          "Préparez un rendez-vous réel avec un de vos clients : objectif, documentation, questions de découverte. Déposez votre plan de préparation ; votre tuteur le corrige.",
+      },
+      {
+        type: "observation",
+        title: "C01 Observation L'avant-vente commerciale",
+        points: 25,
+        passing: 50,
+        minutes: 15,
+        description:
+          "Votre tuteur vous observe en situation de préparation d'un rendez-vous et remplit la grille d'observation.",
+      },
     ],
   },
   {
@@ -464,6 +527,7 @@ async function insertDemo(tx: Tx, passwordHash: string) {
           points: l.points ?? 0,
           passingScore: l.passing ?? null,
           durationSeconds: (l.minutes ?? 0) * 60,
+          settings: l.body ? { body: l.body } : {},
         })),
       )
       .returning({ id: s.lessons.id, position: s.lessons.position });
@@ -471,6 +535,19 @@ async function insertDemo(tx: Tx, passwordHash: string) {
       c.key,
       rows.sort((a, b) => a.position - b.position).map((r) => r.id),
     );
+    for (const [index, l] of c.lessons.entries()) {
+      const lessonId = lessonIds.get(c.key)?.[index];
+      if (!lessonId || !l.questions) continue;
+      await tx.insert(s.quizQuestions).values(
+        l.questions.map((question, position) => ({
+          lessonId,
+          position: position + 1,
+          multiple: question.multiple ?? false,
+          text: question.text,
+          choices: question.choices.map(([label, correct]) => ({ label, correct })),
+        })),
+      );
+    }
   }
   const course = (key: string) => courseIds.get(key) ?? "";
   const lesson = (key: string, index: number) => lessonIds.get(key)?.[index] ?? "";

@@ -20,7 +20,9 @@ import { authRoutes } from "./modules/auth/routes.js";
 import { coursesRoutes } from "./modules/courses/routes.js";
 import { healthRoutes } from "./modules/health/routes.js";
 import { learnerRoutes } from "./modules/learner/routes.js";
+import { lessonsRoutes } from "./modules/lessons/routes.js";
 import { reportsRoutes } from "./modules/reports/routes.js";
+import { reviewsRoutes } from "./modules/reviews/routes.js";
 import { tutoringRoutes } from "./modules/tutoring/routes.js";
 import { authPlugin } from "./plugins/auth.js";
 import { errorsPlugin } from "./plugins/errors.js";
@@ -85,10 +87,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { db });
   await app.register(authRoutes, { db, config });
-  await app.register(coursesRoutes, { db });
+  await app.register(coursesRoutes, { db, config });
   await app.register(tutoringRoutes, { db });
   await app.register(reportsRoutes, { db });
   await app.register(learnerRoutes, { db });
+  await app.register(lessonsRoutes, { db });
+  await app.register(reviewsRoutes, { db });
 
   const webDir = deps.webDir;
   if (webDir && fs.existsSync(path.join(webDir, "index.html"))) {

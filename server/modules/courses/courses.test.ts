@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, get, type Session, signIn, type TestApp } from "../../test/app.js";
 
@@ -94,7 +95,8 @@ describe("GET /api/tutoring/courses", () => {
     expect(await total("100%")).toBe(0);
     expect(await total("c_urs")).toBe(0);
     expect(await total("' or 1=1 --")).toBe(0);
-    expect(await total("x".repeat(200))).toBe(0);
+    expect(await total("x".repeat(1000))).toBe(0);
+    expect(await total("é".repeat(1000))).toBe(0);
     expect(await total("L’avant—vente")).toBe(1);
   });
 
@@ -121,7 +123,7 @@ describe("GET /api/tutoring/courses", () => {
       ["sort=password", "querystring.sort"],
       ["order=sideways", "querystring.order"],
       ["folderId=not-a-uuid", "querystring.folderId"],
-      [`q=${"x".repeat(201)}`, "querystring.q"],
+      [`q=${"x".repeat(1001)}`, "querystring.q"],
     ] as const) {
       const response = await get(t.app, tutor, `/api/tutoring/courses?${query}`);
       expect(response.statusCode, query).toBe(400);
@@ -165,5 +167,89 @@ describe("GET /api/tutoring/courses/:courseId", () => {
   it("refuses a learner", async () => {
     const id = await courseId("Cours 1 : L'avant-vente");
     expect((await get(t.app, learner, `/api/tutoring/courses/${id}`)).statusCode).toBe(403);
+  });
+});
+
+describe("GET /api/tutoring/folders", () => {
+  it("gives tuteur@ the folders holding its courses, with recursive counts", async () => {
+    const tree = (await get(t.app, tutor, "/api/tutoring/folders")).json();
+    expect(tree.totalCourses).toBe(5);
+    const byName = Object.fromEntries(
+      tree.folders.map((f: { name: string; courseCount: number }) => [f.name, f.courseCount]),
+    );
+    expect(byName).toEqual({
+      "Parcours Conseiller Commercial": 3,
+      "Module 1 - L'avant-vente": 2,
+      "Module 2 - La vente": 1,
+      Intégration: 1,
+      Aéroport: 1,
+      Sûreté: 1,
+      "Agents bagagistes": 1,
+    });
+    const parcours = tree.folders.find((f: { name: string }) => f.name === "Parcours Conseiller Commercial");
+    const module1 = tree.folders.find((f: { name: string }) => f.name === "Module 1 - L'avant-vente");
+    expect(parcours.parentId).toBeNull();
+    expect(module1.parentId).toBe(parcours.id);
+  });
+
+  it("gives tuteur2 only its own folders", async () => {
+    const tree = (await get(t.app, tutor2, "/api/tutoring/folders")).json();
+    expect(tree.folders.map((f: { name: string }) => f.name).sort()).toEqual([
+      "Management",
+      "Module 2 - La vente",
+      "Parcours Conseiller Commercial",
+      "Sécurité au travail",
+    ]);
+    expect((await get(t.app, learner, "/api/tutoring/folders")).statusCode).toBe(403);
+  });
+});
+
+describe("course detail stats and catalogue", () => {
+  it("gives Stats rapides over the tutor's learners", async () => {
+    const id = await courseId("Cours 1 : L'avant-vente");
+    const { stats, thumbnailUrl } = (await get(t.app, tutor, `/api/tutoring/courses/${id}`)).json();
+    expect(thumbnailUrl).toBeNull();
+    expect(stats).toMatchObject({
+      learners: 21,
+      notStarted: 6,
+      inProgress: 15,
+      completed: 0,
+      averageRating: 4.2,
+      ratings: 6,
+    });
+    // (83 Sam + 83 Lefèvre + 67 Durand + 50 × 2 + 33 × 3 + 17 × 2 + 0 × 11) / 21
+    expect(stats.averageProgress).toBe(22.2);
+  });
+
+  it("opens the catalogue page to a learner of the course, as learners see it", async () => {
+    const id = await courseId("Cours 1 : L'avant-vente");
+    const response = await get(t.app, learner, `/api/catalogue/courses/${id}`);
+    expect(response.statusCode).toBe(200);
+    const course = response.json();
+    expect(course.lessons.map((l: { type: string }) => l.type)).toEqual([
+      "elearning",
+      "sheet",
+      "quiz",
+      "webinar",
+      "mission",
+      "observation",
+    ]);
+    expect(course.durationSeconds).toBe((15 + 5 + 10 + 120 + 120 + 15) * 60);
+    expect(course.competencies[0]).toMatchObject({ code: "09", label: "S'organiser" });
+  });
+
+  it("hides a course out of the catalogue from users who neither follow nor tutor it", async () => {
+    const id = await courseId("Gestes et postures");
+    await t.database.db.execute(sql`update courses set catalogue_visible = false where id = ${id}`);
+    expect((await get(t.app, learner, `/api/catalogue/courses/${id}`)).statusCode).toBe(404);
+    expect((await get(t.app, tutor, `/api/catalogue/courses/${id}`)).statusCode).toBe(404);
+    expect((await get(t.app, tutor2, `/api/catalogue/courses/${id}`)).statusCode).toBe(200);
+    expect((await get(t.app, null, `/api/catalogue/courses/${id}`)).statusCode).toBe(401);
+    await t.database.db.execute(sql`update courses set catalogue_visible = true where id = ${id}`);
+  });
+
+  it("has no thumbnail route answer for a course without one", async () => {
+    const id = await courseId("Cours 1 : L'avant-vente");
+    expect((await get(t.app, tutor, `/api/courses/${id}/thumbnail`)).statusCode).toBe(404);
   });
 });

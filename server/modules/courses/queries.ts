@@ -16,6 +16,8 @@ export async function listCourses(tx: Tx, scope: SQL, query: TutoredCoursesQuery
   const conditions: SQL[] = [scope];
   const search = query.q ? normalizeForSearch(query.q) : "";
   if (search) conditions.push(sql`c.search_name like ${`%${search}%`}`);
+  const courseFilter = query.course ? normalizeForSearch(query.course) : "";
+  if (courseFilter) conditions.push(sql`c.search_name like ${`%${courseFilter}%`}`);
   if (query.list) conditions.push(sql`position(lower(${query.list}) in lower(${listLabel})) > 0`);
   if (query.folderId) {
     conditions.push(sql`c.folder_id in (
@@ -61,8 +63,10 @@ export async function findCourse(tx: Tx, courseId: string) {
     description: string;
     everyone: boolean;
     listLabel: string;
+    thumbnailPath: string | null;
   }>(sql`
-    select c.id, c.code, c.name, c.description, c.audience_everyone as everyone, ${listLabel} as "listLabel"
+    select c.id, c.code, c.name, c.description, c.audience_everyone as everyone, ${listLabel} as "listLabel",
+      c.thumbnail_path as "thumbnailPath"
     from courses c where c.id = ${courseId}`);
   return result.rows[0];
 }
@@ -82,4 +86,75 @@ export async function courseCompetencies(tx: Tx, courseId: string) {
     join competency_frameworks fw on fw.id = comp.framework_id
     where cc.course_id = ${courseId} order by comp.code`);
   return result.rows;
+}
+
+/** Folders holding at least one course of `scope` (a condition on `courses c`), with recursive counts. */
+export async function folderTree(tx: Tx, scope: SQL) {
+  const result = await tx.execute<{ id: string; parentId: string | null; name: string; courseCount: number }>(sql`
+    with tutored as (select c.folder_id from courses c where ${scope} and c.folder_id is not null)
+    select f.id, f.parent_id as "parentId", f.name, count(*)::int as "courseCount"
+    from folders f
+    join folders sub on sub.path like f.path || '%'
+    join tutored t on t.folder_id = sub.id
+    group by f.id, f.parent_id, f.name, f.position
+    order by f.position, f.name`);
+  const total = await tx.execute<{ n: number }>(sql`select count(*)::int as n from courses c where ${scope}`);
+  return { folders: result.rows, totalCourses: total.rows[0]?.n ?? 0 };
+}
+
+/** `Stats rapides` over the learners in `learners` (a condition on `enrollments e`). */
+export async function courseStats(tx: Tx, learners: SQL) {
+  const result = await tx.execute<{
+    learners: number;
+    notStarted: number;
+    inProgress: number;
+    completed: number;
+    averageProgress: number | null;
+    averageTimeSeconds: number | null;
+    averageRating: number | null;
+    ratings: number;
+  }>(sql`
+    select count(*)::int as learners,
+      (count(*) filter (where e.status = 'not_started'))::int as "notStarted",
+      (count(*) filter (where e.status = 'in_progress'))::int as "inProgress",
+      (count(*) filter (where e.status = 'completed'))::int as completed,
+      round(avg(e.progress_pct), 1)::float8 as "averageProgress",
+      round(avg(e.time_spent_s))::float8 as "averageTimeSeconds",
+      round(avg(r.rating), 1)::float8 as "averageRating",
+      count(r.id)::int as ratings
+    from enrollments e
+    left join reviews r on r.course_id = e.course_id and r.user_id = e.user_id
+    where ${learners}`);
+  return result.rows[0];
+}
+
+export async function findThumbnail(tx: Tx, courseId: string) {
+  const result = await tx.execute<{ thumbnailPath: string | null }>(
+    sql`select thumbnail_path as "thumbnailPath" from courses where id = ${courseId}`,
+  );
+  return result.rows[0]?.thumbnailPath ?? null;
+}
+
+/** The course as the catalogue shows it, when the user may see it there. */
+export async function catalogueLessons(tx: Tx, courseId: string) {
+  const result = await tx.execute<{
+    type: "elearning" | "sheet" | "quiz" | "webinar" | "mission" | "observation";
+    title: string;
+    description: string;
+    durationSeconds: number | null;
+  }>(sql`
+    select type, title, description, duration_s as "durationSeconds" from lessons where course_id = ${courseId} order by position`);
+  return result.rows;
+}
+
+/** True when the user may open the course's catalogue page: visible in the catalogue, enrolled, or tutoring it. */
+export async function canSeeInCatalogue(tx: Tx, courseId: string, userId: string, tutorScope: SQL) {
+  const result = await tx.execute<{ ok: boolean }>(sql`
+    select (c.catalogue_visible and (c.audience_everyone or exists (
+        select 1 from course_audience_lists cal join learner_list_members m on m.list_id = cal.list_id
+        where cal.course_id = c.id and m.user_id = ${userId})))
+      or exists (select 1 from enrollments e where e.course_id = c.id and e.user_id = ${userId})
+      or (${tutorScope}) as ok
+    from courses c where c.id = ${courseId}`);
+  return result.rows[0]?.ok ?? false;
 }

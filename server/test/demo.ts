@@ -1,0 +1,22 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+
+/** Ids of the demo data's landmarks, looked up by their stable codes and emails. */
+export async function demoIds(db: Db) {
+  const result = await db.execute<Record<string, string>>(sql`
+    select
+      (select id from courses where code = 'C01_L''avant-vente commerciale') as c1,
+      (select id from courses where code = 'C02_La vente') as c2,
+      (select id from courses where code = 'MGT_DISTANCE') as mgt,
+      (select id from users where email = 'sam.agasse@demo.local') as sam,
+      (select id from users where email = 'jerome.demory@demo.local') as demory`);
+  const row = result.rows[0] as { c1: string; c2: string; mgt: string; sam: string; demory: string };
+  const lessons = await db.execute<{ id: string; type: string }>(
+    sql`select id, type from lessons where course_id = ${row.c1} order by position`,
+  );
+  const c1Lessons = Object.fromEntries(lessons.rows.map((l) => [l.type, l.id])) as Record<
+    "elearning" | "sheet" | "quiz" | "webinar" | "mission" | "observation",
+    string
+  >;
+  return { ...row, c1Lessons };
+}
