@@ -21,6 +21,10 @@ import { coursesRoutes } from "./modules/courses/routes.js";
 import { healthRoutes } from "./modules/health/routes.js";
 import { learnerRoutes } from "./modules/learner/routes.js";
 import { lessonsRoutes } from "./modules/lessons/routes.js";
+import { LiveHub } from "./modules/live/hub.js";
+import { liveRoutes } from "./modules/live/routes.js";
+import { missionsRoutes } from "./modules/missions/routes.js";
+import { observationsRoutes } from "./modules/observations/routes.js";
 import { reportsRoutes } from "./modules/reports/routes.js";
 import { reviewsRoutes } from "./modules/reviews/routes.js";
 import { tutoringRoutes } from "./modules/tutoring/routes.js";
@@ -93,6 +97,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(learnerRoutes, { db });
   await app.register(lessonsRoutes, { db });
   await app.register(reviewsRoutes, { db });
+  await app.register(missionsRoutes, { db, config });
+  await app.register(observationsRoutes, { db });
+  const hub = new LiveHub(db.$client.options);
+  await hub.start();
+  app.addHook("onClose", () => hub.stop());
+  await app.register(liveRoutes, { db, hub });
 
   const webDir = deps.webDir;
   if (webDir && fs.existsSync(path.join(webDir, "index.html"))) {

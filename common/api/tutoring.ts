@@ -2,13 +2,26 @@ import { z } from "zod";
 import { enrollmentStatusSchema, enrollmentTypeSchema, lessonStatusSchema, lessonTypeSchema } from "../enums.js";
 import { pageOf, pageQuerySchema } from "./paging.js";
 
-export const tutoredLearnersQuerySchema = pageQuerySchema.extend({
-  sort: z.enum(["name", "status", "progress", "time"]).default("name"),
+/** The filters of the tutored-users table, also the "all pages" selection (T4, T5). */
+export const learnerFiltersSchema = z.object({
   enrollmentType: enrollmentTypeSchema.optional(),
   status: enrollmentStatusSchema.optional(),
-  q: z.string().max(200).optional(),
+  /** Text on the user's name, accent- and case-insensitive. */
+  q: z.string().max(1000).optional(),
+  progressMin: z.coerce.number().int().min(0).max(100).optional(),
+  progressMax: z.coerce.number().int().min(0).max(100).optional(),
+  timeMin: z.coerce.number().int().min(0).max(100_000_000).optional(),
+  timeMax: z.coerce.number().int().min(0).max(100_000_000).optional(),
+  atRisk: z.enum(["true", "false"]).optional(),
+});
+export type LearnerFilters = z.infer<typeof learnerFiltersSchema>;
+
+export const tutoredLearnersQuerySchema = pageQuerySchema.extend(learnerFiltersSchema.shape).extend({
+  sort: z.enum(["name", "status", "progress", "time", "risk"]).default("name"),
 });
 export type TutoredLearnersQuery = z.infer<typeof tutoredLearnersQuerySchema>;
+
+export const riskReasonSchema = z.enum(["late", "due_soon", "inactive"]);
 
 export const tutoredLearnerSchema = z.object({
   userId: z.string().uuid(),
@@ -19,9 +32,36 @@ export const tutoredLearnerSchema = z.object({
   status: enrollmentStatusSchema,
   progressPct: z.number().int(),
   timeSpentSeconds: z.number().int(),
+  objectiveAt: z.string().nullable(),
+  lastActivityAt: z.string().nullable(),
+  /** B1: why the learner is at risk now; empty when not at risk. */
+  riskReasons: z.array(riskReasonSchema),
+  /** The latest valid certificate, when one exists. */
+  certificate: z.object({ id: z.string().uuid(), kind: z.enum(["completion", "attendance"]) }).nullable(),
 });
 export type TutoredLearner = z.infer<typeof tutoredLearnerSchema>;
-export const tutoredLearnersPageSchema = pageOf(tutoredLearnerSchema);
+export const tutoredLearnersPageSchema = pageOf(tutoredLearnerSchema).extend({
+  /** The course's inactivity threshold, for the at-risk explanation. */
+  inactivityDays: z.number().int(),
+});
+export type TutoredLearnersPage = z.infer<typeof tutoredLearnersPageSchema>;
+
+/** A selection of learners (T5): explicit ids, or everything matching filters minus exclusions. */
+export const selectionSchema = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("ids"), learnerIds: z.array(z.string().uuid()).min(1).max(10_000) }),
+  z.object({
+    mode: z.literal("filters"),
+    filters: learnerFiltersSchema,
+    excludedLearnerIds: z.array(z.string().uuid()).max(10_000).default([]),
+  }),
+]);
+export type Selection = z.infer<typeof selectionSchema>;
+export const selectionResponseSchema = z.object({
+  count: z.number().int(),
+  /** The first learners of the selection by name, to show whom it holds. */
+  sample: z.array(z.object({ userId: z.string().uuid(), lastName: z.string(), firstName: z.string() })),
+});
+export type SelectionResponse = z.infer<typeof selectionResponseSchema>;
 
 export const learnerParamsSchema = z.object({ courseId: z.string().uuid(), learnerId: z.string().uuid() });
 

@@ -44,6 +44,12 @@ export const enrollments = pgTable(
     timeSpentSeconds: integer("time_spent_s").notNull().default(0),
     firstActivityAt: timestamp("first_activity_at", { withTimezone: true }),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }),
+    /**
+     * B1: when the learner becomes at risk if nothing changes (objective date passed or near with
+     * low progress, or inactivity); null when completed. At risk = risk_at <= now(), so the
+     * tutoring center filters and sorts on an index although "now" moves.
+     */
+    riskAt: timestamp("risk_at", { withTimezone: true }),
     /** Bumped by every change of the learner's data in this course: optimistic concurrency. */
     version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -56,6 +62,7 @@ export const enrollments = pgTable(
     index("enrollments_course_time_idx").on(t.courseId, t.timeSpentSeconds, t.learnerSortName, t.id),
     index("enrollments_course_status_idx").on(t.courseId, t.status, t.learnerSortName, t.id),
     index("enrollments_course_type_name_idx").on(t.courseId, t.type, t.learnerSortName, t.id),
+    index("enrollments_course_risk_idx").on(t.courseId, t.riskAt, t.learnerSortName, t.id),
   ],
 );
 

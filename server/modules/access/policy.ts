@@ -56,3 +56,14 @@ export async function learnerEnrollment(tx: Tx, scope: CourseScope, learnerId: s
   if (!row) throw notFound("Learner");
   return row.id;
 }
+
+/** SQL condition on `enrollments e`: every learner the user follows, across all the courses they tutor. */
+export function allLearnersInScope(user: CurrentUser): SQL {
+  if (isAdmin(user)) return sql`true`;
+  return sql`exists (
+    select 1 from tutor_assignments ta
+    where ta.tutor_id = ${user.id} and ta.course_id = e.course_id
+      and (not ta.restricted or exists (
+        select 1 from learner_list_members m join tutor_assignment_lists al on al.list_id = m.list_id
+        where al.assignment_id = ta.id and m.user_id = e.user_id)))`;
+}

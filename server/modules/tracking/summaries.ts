@@ -1,5 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
+import { RISK_OBJECTIVE_DAYS, RISK_PROGRESS_PCT } from "../../../common/risk.js";
 import type { Tx } from "../../db/client.js";
+import { PROGRESS_CHANNEL } from "../live/hub.js";
 
 /**
  * Recomputes, from the facts, the statistics of the enrollments that `where` selects (a condition
@@ -8,7 +10,8 @@ import type { Tx } from "../../db/client.js";
  *  2. one lesson_stats row per lesson of the course: status (best reached: Réussi > Terminé >
  *     Échoué > En cours), the date it was first reached, best score, mean over scored attempts,
  *     attempts count, time (attempts + attended virtual classes), with the tutor's overrides on top;
- *  3. the enrollment summary: progress = completed or passed lessons / lessons, status, time.
+ *  3. the enrollment summary: progress = completed or passed lessons / lessons, status, time, and
+ *     when the learner becomes at risk (common/risk.ts).
  * Set-based, so the same code serves one learner after a commit and 100,000 after a bulk load.
  */
 export async function recomputeEnrollments(tx: Tx, where: SQL): Promise<void> {
@@ -108,10 +111,15 @@ export async function recomputeEnrollments(tx: Tx, where: SQL): Promise<void> {
       time_spent_s = s.time_s,
       first_activity_at = s.first_at,
       last_activity_at = s.last_at,
+      risk_at = case when s.total > 0 and s.completed = s.total then null else least(
+        e.objective_at,
+        case when round(100.0 * s.completed / greatest(s.total, 1)) < ${RISK_PROGRESS_PCT}
+          then e.objective_at - make_interval(days => ${RISK_OBJECTIVE_DAYS}) end,
+        coalesce(s.last_at, e.start_at, e.enrolled_at) + make_interval(days => s.inactivity_days)) end,
       version = e.version + 1,
       updated_at = now()
     from (
-      select t.id as enrollment_id,
+      select t.id as enrollment_id, c.inactivity_days,
         count(ls.lesson_id)::int as total,
         (count(*) filter (where ls.status in ('completed', 'passed')))::int as completed,
         coalesce(bool_or(ls.status <> 'not_attempted'), false) as active,
@@ -119,11 +127,17 @@ export async function recomputeEnrollments(tx: Tx, where: SQL): Promise<void> {
         min(ls.first_activity_at) as first_at,
         max(ls.last_activity_at) as last_at
       from enrollments t
+      join courses c on c.id = t.course_id
       left join lesson_stats ls on ls.enrollment_id = t.id
       where t.id in (select e.id from enrollments e where ${where})
-      group by t.id
+      group by t.id, c.inactivity_days
     ) s
     where e.id = s.enrollment_id`);
+
+  // Open tutoring centers refresh when this commits (B5): one notification per course.
+  await tx.execute(sql`
+    select pg_notify(${PROGRESS_CHANNEL}, x.course_id::text)
+    from (select distinct e.course_id from enrollments e where ${where}) x`);
 }
 
 /** Recomputes one enrollment (after a learner's commit or a tutor's edit). */

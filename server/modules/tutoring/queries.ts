@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { TutoredLearnersQuery } from "../../../common/api/tutoring.js";
+import type { LearnerFilters, TutoredLearnersQuery } from "../../../common/api/tutoring.js";
 import { normalizeForSearch } from "../../../common/format.js";
 import type { Tx } from "../../db/client.js";
 
@@ -8,42 +8,89 @@ const sortColumns = {
   status: sql`e.status`,
   progress: sql`e.progress_pct`,
   time: sql`e.time_spent_s`,
+  // At risk first (ascending): the soonest risk date; learners never at risk last.
+  risk: sql`e.risk_at`,
 } as const;
+
+/** SQL conditions on `enrollments e` for the tutored-users filters. */
+export function learnerFilterConditions(filters: LearnerFilters): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.enrollmentType) conditions.push(sql`e.type = ${filters.enrollmentType}`);
+  if (filters.status) conditions.push(sql`e.status = ${filters.status}`);
+  const search = filters.q ? normalizeForSearch(filters.q) : "";
+  if (search) conditions.push(sql`e.learner_sort_name like ${`%${search}%`}`);
+  if (filters.progressMin !== undefined) conditions.push(sql`e.progress_pct >= ${filters.progressMin}`);
+  if (filters.progressMax !== undefined) conditions.push(sql`e.progress_pct <= ${filters.progressMax}`);
+  if (filters.timeMin !== undefined) conditions.push(sql`e.time_spent_s >= ${filters.timeMin}`);
+  if (filters.timeMax !== undefined) conditions.push(sql`e.time_spent_s <= ${filters.timeMax}`);
+  if (filters.atRisk === "true") conditions.push(sql`e.risk_at <= now()`);
+  if (filters.atRisk === "false") conditions.push(sql`(e.risk_at is null or e.risk_at > now())`);
+  return conditions;
+}
+
+type LearnerRow = {
+  userId: string;
+  enrollmentId: string;
+  lastName: string;
+  firstName: string;
+  enrollmentType: "mandatory" | "recommended" | "free";
+  status: "not_started" | "in_progress" | "completed";
+  progressPct: number;
+  timeSpentSeconds: number;
+  objectiveAt: string | null;
+  lastActivityAt: string | null;
+  activitySince: string;
+  certificateId: string | null;
+  certificateKind: "completion" | "attendance" | null;
+};
 
 /** One page of a course's learners within `scope` (a condition on `enrollments e`), from the summaries. */
 export async function listLearners(tx: Tx, scope: SQL, query: TutoredLearnersQuery) {
-  const conditions: SQL[] = [scope];
-  if (query.enrollmentType) conditions.push(sql`e.type = ${query.enrollmentType}`);
-  if (query.status) conditions.push(sql`e.status = ${query.status}`);
-  const search = query.q ? normalizeForSearch(query.q) : "";
-  if (search) conditions.push(sql`e.learner_sort_name like ${`%${search}%`}`);
-  const where = sql.join(conditions, sql` and `);
+  const where = sql.join([scope, ...learnerFilterConditions(query)], sql` and `);
   const direction = query.order === "desc" ? sql`desc` : sql`asc`;
   const sortKey = sortColumns[query.sort];
+  const nulls = query.sort === "risk" ? sql`nulls last` : sql``;
   const orderBy =
     query.sort === "name"
       ? sql`${sortKey} ${direction}, e.id`
-      : sql`${sortKey} ${direction}, e.learner_sort_name, e.id`;
+      : sql`${sortKey} ${direction} ${nulls}, e.learner_sort_name, e.id`;
   const [page, counted] = await Promise.all([
-    tx.execute<{
-      userId: string;
-      enrollmentId: string;
-      lastName: string;
-      firstName: string;
-      enrollmentType: "mandatory" | "recommended" | "free";
-      status: "not_started" | "in_progress" | "completed";
-      progressPct: number;
-      timeSpentSeconds: number;
-    }>(sql`
+    tx.execute<LearnerRow>(sql`
       select e.user_id as "userId", e.id as "enrollmentId", u.last_name as "lastName", u.first_name as "firstName",
-        e.type as "enrollmentType", e.status, e.progress_pct as "progressPct", e.time_spent_s as "timeSpentSeconds"
-      from enrollments e join users u on u.id = e.user_id
+        e.type as "enrollmentType", e.status, e.progress_pct as "progressPct", e.time_spent_s as "timeSpentSeconds",
+        e.objective_at as "objectiveAt", e.last_activity_at as "lastActivityAt",
+        coalesce(e.last_activity_at, e.start_at, e.enrolled_at) as "activitySince",
+        cert.id as "certificateId", cert.kind as "certificateKind"
+      from enrollments e
+      join users u on u.id = e.user_id
+      left join lateral (
+        select c.id, c.kind from certificates c where c.enrollment_id = e.id and c.revoked_at is null
+        order by c.issued_at desc limit 1) cert on true
       where ${where}
       order by ${orderBy}
       limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`),
     tx.execute<{ total: number }>(sql`select count(*)::int as total from enrollments e where ${where}`),
   ]);
   return { rows: page.rows, total: counted.rows[0]?.total ?? 0 };
+}
+
+export async function inactivityDays(tx: Tx, courseId: string) {
+  const result = await tx.execute<{ days: number }>(
+    sql`select inactivity_days as days from courses where id = ${courseId}`,
+  );
+  return result.rows[0]?.days ?? 14;
+}
+
+/** Count and first learners (by name) of the enrollments that `where` selects. */
+export async function selectionSummary(tx: Tx, where: SQL) {
+  const [counted, sample] = await Promise.all([
+    tx.execute<{ total: number }>(sql`select count(*)::int as total from enrollments e where ${where}`),
+    tx.execute<{ userId: string; lastName: string; firstName: string }>(sql`
+      select e.user_id as "userId", u.last_name as "lastName", u.first_name as "firstName"
+      from enrollments e join users u on u.id = e.user_id
+      where ${where} order by e.learner_sort_name, e.id limit 10`),
+  ]);
+  return { count: counted.rows[0]?.total ?? 0, sample: sample.rows };
 }
 
 /**

@@ -3,6 +3,8 @@ import { courseIdParamsSchema } from "../../../common/api/courses.js";
 import {
   indicatorsQuerySchema,
   indicatorsSchema,
+  selectionResponseSchema,
+  selectionSchema,
   tutoredLearnersPageSchema,
   tutoredLearnersQuerySchema,
 } from "../../../common/api/tutoring.js";
@@ -41,5 +43,21 @@ export const tutoringRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     },
     async (request) =>
       service.indicators(db, requireRole(request, "tutor", "admin"), request.params.courseId, request.query),
+  );
+
+  app.post(
+    "/api/tutoring/courses/:courseId/selection",
+    {
+      schema: {
+        tags: ["tutoring"],
+        summary:
+          "Resolve a selection (ids, or filters minus exclusions) to the learners it holds within the tutor's scope",
+        params: courseIdParamsSchema,
+        body: selectionSchema,
+        response: { 200: selectionResponseSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) =>
+      service.resolveSelection(db, requireRole(request, "tutor", "admin"), request.params.courseId, request.body),
   );
 };

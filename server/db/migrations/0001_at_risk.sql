@@ -1,0 +1,2 @@
+ALTER TABLE "enrollments" ADD COLUMN "risk_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "enrollments_course_risk_idx" ON "enrollments" USING btree ("course_id","risk_at","learner_sort_name","id");
