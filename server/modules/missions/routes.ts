@@ -89,6 +89,8 @@ export const missionsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> =
   app.post(
     "/api/tutoring/courses/:courseId/missions/:submissionId/correction",
     {
+      // Room for an oversized feedback to be read and refused by name (400), not cut off (413).
+      bodyLimit: 12 * 1024 * 1024,
       schema: {
         tags: ["tutoring"],
         summary: "Correct a submission: score, verdict, feedback; the learner is notified by email",
