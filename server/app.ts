@@ -27,6 +27,7 @@ import { missionsRoutes } from "./modules/missions/routes.js";
 import { observationsRoutes } from "./modules/observations/routes.js";
 import { reportsRoutes } from "./modules/reports/routes.js";
 import { reviewsRoutes } from "./modules/reviews/routes.js";
+import { statisticsRoutes } from "./modules/statistics/routes.js";
 import { tutoringRoutes } from "./modules/tutoring/routes.js";
 import { authPlugin } from "./plugins/auth.js";
 import { errorsPlugin } from "./plugins/errors.js";
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reviewsRoutes, { db });
   await app.register(missionsRoutes, { db, config });
   await app.register(observationsRoutes, { db });
+  await app.register(statisticsRoutes, { db });
   const hub = new LiveHub(db.$client.options);
   await hub.start();
   app.addHook("onClose", () => hub.stop());

@@ -155,3 +155,10 @@ export const sessions = pgTable(
     index("sessions_attempt_idx").on(t.attemptId),
   ],
 );
+
+/** Platform-wide settings, one row. `session_cap_s`: a single session counts for at most this long (B3). */
+export const platformSettings = pgTable("platform_settings", {
+  id: smallint("id").primaryKey().default(1),
+  sessionCapSeconds: integer("session_cap_s").notNull().default(14_400),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

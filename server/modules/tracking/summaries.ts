@@ -6,7 +6,8 @@ import { PROGRESS_CHANNEL } from "../live/hub.js";
 /**
  * Recomputes, from the facts, the statistics of the enrollments that `where` selects (a condition
  * on `enrollments e`), in the caller's transaction:
- *  1. each attempt's time from its sessions (SPEC §6: time is the sum of session durations);
+ *  1. each attempt's time from its sessions (SPEC §6: time is the sum of session durations), each
+ *     session counted for at most the platform's session cap (B3: idle sessions inflate time);
  *  2. one lesson_stats row per lesson of the course: status (best reached: Réussi > Terminé >
  *     Échoué > En cours), the date it was first reached, best score, mean over scored attempts,
  *     attempts count, time (attempts + attended virtual classes), with the tutor's overrides on top;
@@ -18,7 +19,8 @@ export async function recomputeEnrollments(tx: Tx, where: SQL): Promise<void> {
   await tx.execute(sql`
     update attempts a set time_spent_s = s.total
     from (
-      select se.attempt_id, sum(se.duration_s)::int as total
+      select se.attempt_id,
+        sum(least(se.duration_s, coalesce((select session_cap_s from platform_settings where id = 1), 14400)))::int as total
       from sessions se join enrollments e on e.id = se.enrollment_id
       where ${where} and se.attempt_id is not null
       group by se.attempt_id
