@@ -268,7 +268,7 @@ export async function adminAudit(
 export async function undo(db: Db, user: CurrentUser, auditId: number) {
   return db.transaction(async (tx) => {
     const entry = await q.findAuditEntry(tx, auditId);
-    if (!entry || !entry.courseId || !entry.learnerId || !entry.lessonId) throw notFound("Audit entry");
+    if (!entry?.courseId || !entry.learnerId || !entry.lessonId) throw notFound("Audit entry");
     // Scope first: an entry about a learner the user doesn't follow is answered 404 like any other object.
     const { enrollmentId, lesson } = await context(tx, user, entry.courseId, entry.learnerId, entry.lessonId);
     if (entry.action !== "lesson_stats.edit") {
