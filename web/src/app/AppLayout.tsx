@@ -1,7 +1,8 @@
-import { Layout } from "antd";
-import { Suspense } from "react";
+import { MenuOutlined } from "@ant-design/icons";
+import { Button, Drawer, Grid, Layout } from "antd";
+import { Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Outlet } from "react-router";
+import { Link, Outlet, useLocation } from "react-router";
 import { useCurrentUser } from "../api/auth.js";
 import { BrandMark } from "../components/BrandMark.js";
 import { PageLoader } from "../components/PageLoader.js";
@@ -13,6 +14,25 @@ import { UserMenu } from "./UserMenu.js";
 export function AppLayout() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  // Undefined before antd has measured: assume a wide screen rather than flash the mobile layout.
+  const narrow = screens.lg === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  useEffect(() => {
+    // Any navigation (back button included) leaves the drawer's job done.
+    if (location.pathname) setDrawerOpen(false);
+  }, [location.pathname]);
+
+  function handleOpenDrawer() {
+    setDrawerOpen(true);
+  }
+
+  function handleCloseDrawer() {
+    setDrawerOpen(false);
+  }
+
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <a className="skip-link" href="#main-content">
@@ -20,25 +40,47 @@ export function AppLayout() {
       </a>
       <Layout.Header
         className="app-header"
-        style={{ display: "flex", alignItems: "center", gap: 16, position: "sticky", top: 0, zIndex: 10 }}
+        style={{ display: "flex", alignItems: "center", gap: 12, position: "sticky", top: 0, zIndex: 10 }}
       >
+        {narrow ? (
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label={t("nav.openMenu")}
+            aria-expanded={drawerOpen}
+            onClick={handleOpenDrawer}
+            style={{ color: "#ffffff" }}
+          />
+        ) : null}
         <Link to={landingPathFor(user)} style={{ display: "inline-flex", alignItems: "center" }}>
           <BrandMark inverted />
         </Link>
         <div style={{ flex: 1 }} />
-        <UserMenu />
+        <UserMenu compact={narrow} />
       </Layout.Header>
       <Layout>
-        <Layout.Sider
-          width={232}
-          breakpoint="lg"
-          collapsedWidth={0}
-          theme="light"
-          style={{ borderRight: "1px solid #e5e7eb" }}
+        {narrow ? (
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={handleCloseDrawer}
+            size={260}
+            title={<BrandMark />}
+            closable={{ "aria-label": t("nav.closeMenu") }}
+            styles={{ body: { padding: 0 } }}
+          >
+            <AppMenu onNavigate={handleCloseDrawer} />
+          </Drawer>
+        ) : (
+          <Layout.Sider width={232} theme="light" style={{ borderRight: "1px solid #e5e7eb" }}>
+            <AppMenu />
+          </Layout.Sider>
+        )}
+        <Layout.Content
+          id="main-content"
+          tabIndex={-1}
+          style={{ padding: narrow ? "16px 12px 24px" : "20px 28px 32px", outline: "none", minWidth: 0 }}
         >
-          <AppMenu />
-        </Layout.Sider>
-        <Layout.Content id="main-content" tabIndex={-1} style={{ padding: "20px 28px 32px", outline: "none" }}>
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>

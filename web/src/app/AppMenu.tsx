@@ -7,8 +7,13 @@ import { canTutor, myCoursesRoute, tutoredCoursesRoute } from "./landing.js";
 
 type MenuItem = Required<MenuProps>["items"][number];
 
+export interface AppMenuProps {
+  /** A page was chosen (even the current one): lets the mobile drawer close. */
+  onNavigate?: () => void;
+}
+
 /** Side navigation: `Tutorat > Formations` for tutors and admins, `Mes formations` for learners. */
-export function AppMenu() {
+export function AppMenu({ onNavigate }: AppMenuProps) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const location = useLocation();
@@ -39,6 +44,7 @@ export function AppMenu() {
   const selected = [tutoredCoursesRoute, myCoursesRoute].filter((route) => location.pathname.startsWith(route));
 
   const handleClick: MenuProps["onClick"] = ({ key, domEvent }) => {
+    onNavigate?.();
     // A click on the link navigates by itself; Enter on a focused item does not, so follow the key then.
     if ((domEvent.target as Element).closest("a")) return;
     void navigate(key);

@@ -9,8 +9,13 @@ import { hardNavigate } from "./navigation.js";
 
 const languageKeys: Record<string, Locale> = { "lang:fr": "fr", "lang:en": "en" };
 
+export interface UserMenuProps {
+  /** Only the avatar in the top bar (narrow screens); name and organisation move into the menu. */
+  compact?: boolean;
+}
+
 /** The signed-in user's name and organisation, with the language switch and `Se déconnecter`. */
-export function UserMenu() {
+export function UserMenu({ compact = false }: UserMenuProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const user = useCurrentUser();
@@ -30,6 +35,21 @@ export function UserMenu() {
   }
 
   const items: MenuProps["items"] = [
+    ...(compact
+      ? [
+          {
+            key: "identity",
+            type: "group" as const,
+            label: (
+              <span style={{ display: "inline-flex", flexDirection: "column", color: "rgba(0, 0, 0, 0.88)" }}>
+                <strong>{fullName}</strong>
+                {user.organisation ? <span>{user.organisation}</span> : null}
+              </span>
+            ),
+          },
+          { type: "divider" as const },
+        ]
+      : []),
     {
       key: "language",
       type: "group",
@@ -79,12 +99,14 @@ export function UserMenu() {
         <Avatar size={32} style={{ background: "#3b82f6", fontWeight: 600 }} aria-hidden>
           {initials}
         </Avatar>
-        <span style={{ display: "inline-flex", flexDirection: "column", alignItems: "flex-start", lineHeight: 1.25 }}>
-          <span style={{ fontWeight: 600 }}>{fullName}</span>
-          {user.organisation ? (
-            <span style={{ fontSize: 12, color: "rgba(255, 255, 255, 0.72)" }}>{user.organisation}</span>
-          ) : null}
-        </span>
+        {compact ? null : (
+          <span style={{ display: "inline-flex", flexDirection: "column", alignItems: "flex-start", lineHeight: 1.25 }}>
+            <span style={{ fontWeight: 600 }}>{fullName}</span>
+            {user.organisation ? (
+              <span style={{ fontSize: 12, color: "rgba(255, 255, 255, 0.72)" }}>{user.organisation}</span>
+            ) : null}
+          </span>
+        )}
         <DownOutlined aria-hidden style={{ fontSize: 10 }} />
       </Button>
     </Dropdown>

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 
 export interface PageHeaderProps {
   title: string;
-  /** Path to this screen, e.g. ["Tutorat", "Formations"]; the last one is the current page. */
+  /** Path to this screen, e.g. ["Tutorat", "Formations"]; the last one is the current page. Not shown for a top-level screen. */
   breadcrumb: string[];
 }
 
@@ -20,7 +20,7 @@ export function PageHeader({ title, breadcrumb }: PageHeaderProps) {
       <Typography.Title level={1} style={{ fontSize: 24, margin: "0 0 4px", fontWeight: 600 }}>
         {title}
       </Typography.Title>
-      <Breadcrumb separator=">" items={items} aria-label={t("nav.breadcrumb")} />
+      {items.length > 1 ? <Breadcrumb separator=">" items={items} aria-label={t("nav.breadcrumb")} /> : null}
     </header>
   );
 }

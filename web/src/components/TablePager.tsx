@@ -40,8 +40,13 @@ export function TablePager({
       aria-label={t("pager.label")}
       style={{ display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: 12 }}
     >
-      <span className="table-pager-status" style={{ display: "inline-flex", alignItems: "center", gap: 6 }}>
-        <span id={labelId}>{t("pager.pageSize")}</span>{" "}
+      <span
+        className="table-pager-status"
+        style={{ display: "inline-flex", flexWrap: "wrap", alignItems: "center", columnGap: 6, rowGap: 4 }}
+      >
+        <span id={labelId} style={{ whiteSpace: "nowrap" }}>
+          {t("pager.pageSize")}
+        </span>{" "}
         <Select
           aria-labelledby={labelId}
           size="small"

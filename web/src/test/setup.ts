@@ -11,11 +11,20 @@ class ResizeObserverStub {
 }
 globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
 
+// Media queries answer as on a 1280 px wide desktop screen, so antd's breakpoints pick the desktop layout.
+const screenWidth = 1280;
+function matchesWidth(query: string): boolean {
+  const min = /min-width:\s*(\d+)px/.exec(query);
+  const max = /max-width:\s*(\d+)(?:\.\d+)?px/.exec(query);
+  if (!min && !max) return false;
+  return (!min || screenWidth >= Number(min[1])) && (!max || screenWidth <= Number(max[1]));
+}
+
 if (!window.matchMedia) {
   Object.defineProperty(window, "matchMedia", {
     writable: true,
     value: (query: string) => ({
-      matches: false,
+      matches: matchesWidth(query),
       media: query,
       onchange: null,
       addListener: vi.fn(),

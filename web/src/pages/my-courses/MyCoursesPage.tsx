@@ -1,5 +1,4 @@
-import { Card, Empty, Progress, Table, type TableColumnsType, Tag } from "antd";
-import { useId } from "react";
+import { Empty, Progress, Table, type TableColumnsType, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type { MyCourse } from "../../../../common/api/learner.js";
 import type { EnrollmentStatus } from "../../../../common/enums.js";
@@ -8,6 +7,7 @@ import { useCurrentUser } from "../../api/auth.js";
 import { useMyCourses } from "../../api/learner.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { QueryErrorResult } from "../../components/QueryErrorResult.js";
+import { TableCard } from "../../components/TableCard.js";
 
 const statusColors: Record<EnrollmentStatus, string> = {
   not_started: "default",
@@ -18,7 +18,6 @@ const statusColors: Record<EnrollmentStatus, string> = {
 /** `Mes formations`: the signed-in learner's courses with status, progress, time spent and objective date. */
 export function MyCoursesPage() {
   const { t } = useTranslation();
-  const titleId = useId();
   const user = useCurrentUser();
   const courses = useMyCourses();
 
@@ -57,7 +56,7 @@ export function MyCoursesPage() {
     {
       key: "time",
       title: t("myCourses.timeSpent"),
-      width: 130,
+      width: 150,
       sorter: (a, b) => a.timeSpentSeconds - b.timeSpentSeconds,
       render: (_value, course) => (
         <span style={{ fontVariantNumeric: "tabular-nums" }}>{formatDuration(course.timeSpentSeconds)}</span>
@@ -75,45 +74,36 @@ export function MyCoursesPage() {
 
   return (
     <>
-      <PageHeader title={t("myCourses.title")} breadcrumb={[t("nav.myCourses")]} />
-      <section aria-labelledby={titleId}>
-        <Card
-          title={
-            <h2 id={titleId} style={{ margin: 0, fontSize: 14, fontWeight: 600, letterSpacing: 0.6 }}>
-              {t("myCourses.tableTitle")}
-            </h2>
-          }
-          styles={{ header: { paddingInline: 16 }, body: { padding: 0 } }}
-        >
-          {courses.isError && !courses.data ? (
-            <QueryErrorResult title={t("myCourses.loadError")} retrying={courses.isFetching} onRetry={handleRetry} />
-          ) : (
-            <Table<MyCourse>
-              rowKey="courseId"
-              columns={columns}
-              dataSource={courses.data?.items ?? []}
-              loading={courses.isPending}
-              pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
-              locale={{
-                emptyText: courses.isPending ? (
-                  <div style={{ height: 96 }} />
-                ) : (
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={
-                      <>
-                        <strong>{t("myCourses.emptyTitle")}</strong>
-                        <br />
-                        {t("myCourses.emptyText")}
-                      </>
-                    }
-                  />
-                ),
-              }}
-            />
-          )}
-        </Card>
-      </section>
+      <PageHeader title={t("myCourses.title")} breadcrumb={[]} />
+      <TableCard title={t("myCourses.tableTitle")}>
+        {courses.isError && !courses.data ? (
+          <QueryErrorResult title={t("myCourses.loadError")} retrying={courses.isFetching} onRetry={handleRetry} />
+        ) : (
+          <Table<MyCourse>
+            rowKey="courseId"
+            columns={columns}
+            dataSource={courses.data?.items ?? []}
+            loading={{ spinning: courses.isPending, delay: 200 }}
+            pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
+            locale={{
+              emptyText: courses.isPending ? (
+                <div style={{ height: 96 }} />
+              ) : (
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={
+                    <>
+                      <strong>{t("myCourses.emptyTitle")}</strong>
+                      <br />
+                      {t("myCourses.emptyText")}
+                    </>
+                  }
+                />
+              ),
+            }}
+          />
+        )}
+      </TableCard>
     </>
   );
 }

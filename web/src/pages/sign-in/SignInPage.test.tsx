@@ -99,3 +99,16 @@ describe("SignInPage", () => {
     expect(router.state.location.pathname).toBe("/tutorat/formations");
   });
 });
+
+describe("SignInPage language", () => {
+  it("switches to English before sign-in, field messages included", async () => {
+    signInWith({ body: sessionOf(["tutor"]) });
+    renderApp("/sign-in");
+    fireEvent.click(await screen.findByRole("button", { name: "Se connecter" }));
+    await screen.findByText("Saisissez votre mot de passe.");
+    fireEvent.click(screen.getByText("EN"));
+    expect(await screen.findByRole("heading", { level: 1, name: "Sign in" })).toBeTruthy();
+    expect(await screen.findByText("Enter your password.")).toBeTruthy();
+    expect(document.documentElement.lang).toBe("en");
+  });
+});

@@ -13,7 +13,7 @@ import { signInErrorMessage } from "./signInErrorMessage.js";
 
 /** `/sign-in`: email and password; then back to the page asked for, or the user's home screen. */
 export function SignInPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [searchParams] = useSearchParams();
   const session = useSession();
   const signIn = useSignIn();
@@ -25,6 +25,15 @@ export function SignInPage() {
     // Move focus to the message so keyboard and screen reader users land on it.
     if (signIn.isError) alertRef.current?.focus();
   }, [signIn.isError]);
+
+  useEffect(() => {
+    // Field messages are computed when a field is validated: recompute the shown ones in the new language.
+    const withErrors = form
+      .getFieldsError()
+      .filter((field) => field.errors.length > 0)
+      .map((field) => field.name);
+    if (i18n.language && withErrors.length > 0) void form.validateFields(withErrors).catch(() => {});
+  }, [i18n.language, form]);
 
   if (session.isPending) return <PageLoader />;
   if (session.data) return <Navigate to={redirect ?? landingPathFor(session.data.user)} replace />;

@@ -1,5 +1,5 @@
-import { Card, Input, Table, type TableColumnsType, type TableProps } from "antd";
-import { type ChangeEvent, useEffect, useId, useRef, useState } from "react";
+import { Input, Table, type TableColumnsType, type TableProps } from "antd";
+import { type ChangeEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TutoredCourse } from "../../../../common/api/courses.js";
 import { ApiError } from "../../api/client.js";
@@ -7,6 +7,7 @@ import { useTutoredCourses } from "../../api/courses.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { pagerSummary } from "../../components/pagerSummary.js";
 import { QueryErrorResult } from "../../components/QueryErrorResult.js";
+import { TableCard } from "../../components/TableCard.js";
 import { TablePager } from "../../components/TablePager.js";
 import { ForbiddenPage } from "../forbidden/ForbiddenPage.js";
 import { CoursesEmptyState } from "./CoursesEmptyState.js";
@@ -25,7 +26,6 @@ function toAntdOrder(view: CoursesView, column: CoursesView["sort"]): SortOrder 
 /** `Tutorat > Formations`: the courses the signed-in tutor tutors, paged, sorted and searched by the server. */
 export function TutoredCoursesPage() {
   const { t } = useTranslation();
-  const titleId = useId();
   const [view, updateView] = useCoursesView();
   const courses = useTutoredCourses(coursesViewToQuery(view));
   const [search, setSearch] = useState(view.q);
@@ -117,53 +117,47 @@ export function TutoredCoursesPage() {
   return (
     <>
       <PageHeader title={t("courses.title")} breadcrumb={[t("nav.tutoring"), t("nav.courses")]} />
-      <section aria-labelledby={titleId}>
-        <Card
-          title={
-            <h2 id={titleId} style={{ margin: 0, fontSize: 14, fontWeight: 600, letterSpacing: 0.6 }}>
-              {t("courses.tableTitle")}
-            </h2>
-          }
-          extra={
-            <Input.Search
-              value={search}
-              onChange={handleSearchChange}
-              onSearch={handleSearchSubmit}
-              allowClear
-              placeholder={t("courses.searchPlaceholder")}
-              aria-label={t("courses.searchLabel")}
-              style={{ width: 280 }}
-              type="search"
+      <TableCard
+        title={t("courses.tableTitle")}
+        tools={
+          <Input.Search
+            value={search}
+            onChange={handleSearchChange}
+            onSearch={handleSearchSubmit}
+            allowClear
+            placeholder={t("courses.searchPlaceholder")}
+            aria-label={t("courses.searchLabel")}
+            style={{ width: 280, maxWidth: "100%" }}
+            type="search"
+          />
+        }
+      >
+        {courses.isError && !courses.data ? (
+          <QueryErrorResult title={t("courses.loadError")} retrying={courses.isFetching} onRetry={handleRetry} />
+        ) : (
+          <>
+            <Table<TutoredCourse>
+              rowKey="id"
+              columns={columns}
+              dataSource={courses.data?.items ?? []}
+              // Only dim the table when the server is slow: a flash on every fast page change is noise.
+              loading={{ spinning: courses.isFetching, delay: 200 }}
+              pagination={false}
+              onChange={handleTableChange}
+              locale={{
+                emptyText: courses.isPending ? (
+                  <div style={{ height: 96 }} />
+                ) : (
+                  <CoursesEmptyState search={view.q} onClearSearch={handleClearSearch} />
+                ),
+              }}
             />
-          }
-          styles={{ header: { paddingInline: 16 }, body: { padding: 0 } }}
-        >
-          {courses.isError && !courses.data ? (
-            <QueryErrorResult title={t("courses.loadError")} retrying={courses.isFetching} onRetry={handleRetry} />
-          ) : (
-            <>
-              <Table<TutoredCourse>
-                rowKey="id"
-                columns={columns}
-                dataSource={courses.data?.items ?? []}
-                loading={courses.isFetching}
-                pagination={false}
-                onChange={handleTableChange}
-                locale={{
-                  emptyText: courses.isPending ? (
-                    <div style={{ height: 96 }} />
-                  ) : (
-                    <CoursesEmptyState search={view.q} onClearSearch={handleClearSearch} />
-                  ),
-                }}
-              />
-              <div style={{ padding: "12px 16px", borderTop: "1px solid #f0f0f0" }}>
-                <TablePager page={view.page} pageSize={view.pageSize} total={total} onChange={handlePagerChange} />
-              </div>
-            </>
-          )}
-        </Card>
-      </section>
+            <div style={{ padding: "12px 16px", borderTop: "1px solid #f0f0f0" }}>
+              <TablePager page={view.page} pageSize={view.pageSize} total={total} onChange={handlePagerChange} />
+            </div>
+          </>
+        )}
+      </TableCard>
     </>
   );
 }

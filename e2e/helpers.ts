@@ -1,0 +1,53 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Password of every demo account (scripts/demo-data.ts). */
+export const demoPassword = "demo";
+
+export const accounts = {
+  admin: "admin@demo.local",
+  tutor: "tuteur@demo.local",
+  otherTutor: "tuteur2@demo.local",
+  learner: "sam.agasse@demo.local",
+} as const;
+
+/** The five courses of the source's `Tutorat > Formations` screen, in name order. */
+export const sourceCourses = [
+  "Cours 1 : L'avant-vente",
+  "Cours 1 module pour évaluation de la satisfaction",
+  "Cours 2 : La vente",
+  "OAS CCU AGENT BAGAGISTE Avant Contrat",
+  "Valider son embauche au sein d'ONET",
+];
+
+/** Fills and submits the sign-in form (French labels) on the current page. */
+export async function submitSignIn(page: Page, email: string, password = demoPassword) {
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+/** Signs in from the sign-in page and waits until the user's home screen shows. */
+export async function signIn(page: Page, email: string, password = demoPassword) {
+  await page.goto("/sign-in");
+  await submitSignIn(page, email, password);
+  await expect(page.getByRole("button", { name: /^Menu de / })).toBeVisible();
+}
+
+/** The course names in the table, top to bottom. */
+export function courseRows(page: Page) {
+  return page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell") });
+}
+
+/** Puts the signed-in user back to French through the API, so a failed test cannot leave the next one in English. */
+export async function resetLanguageToFrench(page: Page) {
+  const me = await page.request.get("/api/auth/me");
+  if (!me.ok()) return;
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  await page.request.patch("/api/auth/me/preferences", {
+    data: { locale: "fr" },
+    headers: { "x-csrf-token": csrfToken },
+  });
+}
