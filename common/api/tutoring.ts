@@ -141,3 +141,13 @@ export const indicatorsSchema = z.object({
   statuses: z.object({ not_started: z.number().int(), in_progress: z.number().int(), completed: z.number().int() }),
 });
 export type Indicators = z.infer<typeof indicatorsSchema>;
+
+export const documentQuerySchema = z.object({
+  /** Language of the document; the user's language by default. */
+  lang: z.enum(["fr", "en"]).optional(),
+});
+export const exportRequestSchema = z.object({
+  selection: selectionSchema,
+  format: z.enum(["pdf", "xlsx"]),
+  lang: z.enum(["fr", "en"]).optional(),
+});

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 
 type LessonStatus = "not_attempted" | "in_progress" | "completed" | "passed" | "failed";
@@ -96,4 +96,28 @@ export async function findReminders(tx: Tx, enrollmentId: string) {
     select r.sent_at as "sentAt", r.kind, r.template_name as "templateName"
     from reminders r where r.enrollment_id = ${enrollmentId} order by r.sent_at desc`);
   return result.rows;
+}
+
+/** The whole connection history, oldest first, for evidence exports. */
+export async function findAllSessions(tx: Tx, enrollmentId: string) {
+  const result = await tx.execute<{ startedAt: string; lessonTitle: string; durationSeconds: number }>(sql`
+    select s.started_at as "startedAt", l.title as "lessonTitle", s.duration_s as "durationSeconds"
+    from sessions s join lessons l on l.id = s.lesson_id
+    where s.enrollment_id = ${enrollmentId}
+    order by s.started_at, s.id`);
+  return result.rows;
+}
+
+export async function exportContext(tx: Tx, enrollmentId: string) {
+  const result = await tx.execute<{ courseCode: string; sessionCapSeconds: number }>(sql`
+    select c.code as "courseCode", coalesce((select session_cap_s from platform_settings where id = 1), 14400) as "sessionCapSeconds"
+    from enrollments e join courses c on c.id = e.course_id where e.id = ${enrollmentId}`);
+  return result.rows[0];
+}
+
+/** The enrollments a selection designates (a condition on `enrollments e`), by learner name. */
+export async function selectedEnrollments(tx: Tx, where: SQL) {
+  const result = await tx.execute<{ id: string }>(sql`
+    select e.id from enrollments e where ${where} order by e.learner_sort_name, e.id limit 100000`);
+  return result.rows.map((r) => r.id);
 }

@@ -1,5 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { learnerParamsSchema, learnerReportQuerySchema, learnerReportSchema } from "../../../common/api/tutoring.js";
+import { courseIdParamsSchema } from "../../../common/api/courses.js";
+import {
+  documentQuerySchema,
+  exportRequestSchema,
+  learnerParamsSchema,
+  learnerReportQuerySchema,
+  learnerReportSchema,
+} from "../../../common/api/tutoring.js";
 import { errorResponseSchema } from "../../../common/errors.js";
 import type { Db } from "../../db/client.js";
 import { requireRole } from "../../plugins/auth.js";
@@ -25,5 +32,65 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         request.params.learnerId,
         request.query,
       ),
+  );
+
+  const contentTypes = {
+    pdf: "application/pdf",
+    xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  } as const;
+  for (const format of ["pdf", "xlsx"] as const) {
+    app.get(
+      `/api/tutoring/courses/:courseId/learners/:learnerId/report.${format}`,
+      {
+        schema: {
+          tags: ["tutoring"],
+          summary: `The learner's report as ${format.toUpperCase()}: identity, dates, time, composition, every session, reminders (B3)`,
+          params: learnerParamsSchema,
+          querystring: documentQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const user = requireRole(request, "tutor", "admin");
+        const document = await service.learnerDocument(
+          db,
+          user,
+          request.params.courseId,
+          request.params.learnerId,
+          format,
+          request.query.lang ?? user.locale,
+        );
+        return reply
+          .type(contentTypes[format])
+          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`)
+          .send(document.body);
+      },
+    );
+  }
+
+  app.post(
+    "/api/tutoring/courses/:courseId/exports",
+    {
+      schema: {
+        tags: ["tutoring"],
+        summary: "The reports of a selection of learners as one zip of PDF or XLSX files",
+        params: courseIdParamsSchema,
+        body: exportRequestSchema,
+      },
+    },
+    async (request, reply) => {
+      const user = requireRole(request, "tutor", "admin");
+      const archive = await service.selectionArchive(
+        db,
+        user,
+        request.params.courseId,
+        request.body.selection,
+        request.body.format,
+        request.body.lang ?? user.locale,
+      );
+      return reply
+        .type("application/zip")
+        .header("content-disposition", `attachment; filename="reports-${request.body.format}.zip"`)
+        .send(archive);
+    },
   );
 };

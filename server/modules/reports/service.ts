@@ -1,8 +1,14 @@
+import { zip } from "fflate";
 import type { CurrentUser } from "../../../common/api/auth.js";
-import type { LearnerReport, LearnerReportQuery } from "../../../common/api/tutoring.js";
+import type { LearnerReport, LearnerReportQuery, Selection } from "../../../common/api/tutoring.js";
 import type { Db } from "../../db/client.js";
-import { notFound } from "../../errors.js";
+import type { Evidence } from "../../documents/evidence.js";
+import type { DocumentLocale } from "../../documents/labels.js";
+import { reportPdf } from "../../documents/report-pdf.js";
+import { reportXlsx } from "../../documents/report-xlsx.js";
+import { badRequest, notFound } from "../../errors.js";
 import { courseScope, learnerEnrollment } from "../access/policy.js";
+import { selectionCondition } from "../tutoring/service.js";
 import * as q from "./queries.js";
 
 const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
@@ -17,11 +23,17 @@ export async function learnerReport(
 ): Promise<LearnerReport> {
   const scope = await courseScope(db, user, courseId);
   const enrollmentId = await learnerEnrollment(db, scope, learnerId);
+  return buildReport(db, enrollmentId, query);
+}
+
+async function buildReport(db: Db, enrollmentId: string, query: LearnerReportQuery | "all"): Promise<LearnerReport> {
   const [header, lessons, attempts, sessions, reminders] = await Promise.all([
     q.findReportHeader(db, enrollmentId),
     q.findLessonStats(db, enrollmentId),
     q.findAttempts(db, enrollmentId),
-    q.findSessions(db, enrollmentId, query.sessionsPage, query.sessionsPageSize),
+    query === "all"
+      ? q.findAllSessions(db, enrollmentId).then((rows) => ({ rows, total: rows.length }))
+      : q.findSessions(db, enrollmentId, query.sessionsPage, query.sessionsPageSize),
     q.findReminders(db, enrollmentId),
   ]);
   if (!header) throw notFound("Learner");
@@ -59,9 +71,79 @@ export async function learnerReport(
     sessions: {
       items: sessions.rows.map((s) => ({ ...s, startedAt: new Date(s.startedAt).toISOString() })),
       total: sessions.total,
-      page: query.sessionsPage,
-      pageSize: query.sessionsPageSize,
+      page: query === "all" ? 1 : query.sessionsPage,
+      pageSize: query === "all" ? Math.max(sessions.total, 1) : query.sessionsPageSize,
     },
     reminders: reminders.map((r) => ({ ...r, sentAt: new Date(r.sentAt).toISOString() })),
   };
 }
+
+/** Everything the evidence exports (B3) need for one enrollment, within the user's scope. */
+export async function evidenceFor(db: Db, enrollmentId: string, timeZone: string): Promise<Evidence> {
+  const [report, context] = await Promise.all([
+    buildReport(db, enrollmentId, "all"),
+    q.exportContext(db, enrollmentId),
+  ]);
+  return {
+    report,
+    courseCode: context?.courseCode ?? "",
+    sessionCapSeconds: context?.sessionCapSeconds ?? 14_400,
+    issuedAt: new Date(),
+    timeZone,
+  };
+}
+
+/** The learner's evidence document (PDF or XLSX); 404 outside the tutor's scope. */
+export async function learnerDocument(
+  db: Db,
+  user: CurrentUser,
+  courseId: string,
+  learnerId: string,
+  format: "pdf" | "xlsx",
+  locale: DocumentLocale,
+) {
+  const scope = await courseScope(db, user, courseId);
+  const enrollmentId = await learnerEnrollment(db, scope, learnerId);
+  const evidence = await evidenceFor(db, enrollmentId, user.timeZone);
+  const body = format === "pdf" ? await reportPdf(evidence, locale) : await reportXlsx(evidence, locale);
+  return { body, fileName: documentName(evidence, format) };
+}
+
+/** "AGASSE_Sam_C01_L'avant-vente commerciale.pdf", safe for any file system. */
+export function documentName(evidence: Evidence, format: "pdf" | "xlsx") {
+  const raw = `${evidence.report.learner.lastName}_${evidence.report.learner.firstName}_${evidence.courseCode}`;
+  return `${raw.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-").slice(0, 150)}.${format}`;
+}
+
+/** One zip with the evidence of every learner of the selection (tutoring center export). */
+export async function selectionArchive(
+  db: Db,
+  user: CurrentUser,
+  courseId: string,
+  selection: Selection,
+  format: "pdf" | "xlsx",
+  locale: DocumentLocale,
+) {
+  const scope = await courseScope(db, user, courseId);
+  const enrollmentIds = await q.selectedEnrollments(db, selectionCondition(scope, selection));
+  if (enrollmentIds.length === 0) throw badRequest("body.selection", "empty", "The selection holds no learner");
+  if (enrollmentIds.length > MAX_EXPORT) {
+    throw badRequest("body.selection", "too_big", `At most ${MAX_EXPORT} learners per export; narrow the selection`);
+  }
+  const files: Record<string, Uint8Array> = {};
+  for (const enrollmentId of enrollmentIds) {
+    const evidence = await evidenceFor(db, enrollmentId, user.timeZone);
+    const body = format === "pdf" ? await reportPdf(evidence, locale) : await reportXlsx(evidence, locale);
+    let name = documentName(evidence, format);
+    for (let i = 2; files[name]; i++) name = name.replace(/(\.\w+)$/, `-${i}$1`);
+    files[name] = body;
+  }
+  return new Promise<Buffer>((resolve, reject) =>
+    zip(files, { level: format === "pdf" ? 1 : 6 }, (error, data) =>
+      error ? reject(error) : resolve(Buffer.from(data)),
+    ),
+  );
+}
+
+/** Exports per request; larger selections belong to a background job. */
+export const MAX_EXPORT = 500;
