@@ -102,6 +102,10 @@ export const reportReminderSchema = z.object({
 
 export const learnerReportSchema = z.object({
   course: z.object({ id: z.string().uuid(), name: z.string() }),
+  /** R2 `Sélectionner un autre cours`: this learner's courses that the tutor tutors (this one included). */
+  courses: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
+  /** The learner's data version, for the statistics editor's conflict check. */
+  version: z.number().int(),
   learner: z.object({
     id: z.string().uuid(),
     organisation: z.string().nullable(),

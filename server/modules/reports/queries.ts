@@ -19,8 +19,10 @@ export async function findReportHeader(tx: Tx, enrollmentId: string) {
     status: "not_started" | "in_progress" | "completed";
     progressPct: number;
     timeSpentSeconds: number;
+    version: number;
+    userId: string;
   }>(sql`
-    select c.id as "courseId", c.name as "courseName", u.id as "learnerId", o.name as organisation,
+    select e.version, e.user_id as "userId", c.id as "courseId", c.name as "courseName", u.id as "learnerId", o.name as organisation,
       u.last_name as "lastName", u.first_name as "firstName",
       u.first_sign_in_at as "firstSignInAt", u.last_sign_in_at as "lastSignInAt",
       e.start_at as "startAt", e.objective_at as "objectiveAt", e.end_at as "endAt",
@@ -120,4 +122,12 @@ export async function selectedEnrollments(tx: Tx, where: SQL) {
   const result = await tx.execute<{ id: string }>(sql`
     select e.id from enrollments e where ${where} order by e.learner_sort_name, e.id limit 100000`);
   return result.rows.map((r) => r.id);
+}
+
+/** The courses of a learner within `scope` (a condition on `enrollments e`), by name. */
+export async function learnerCourses(tx: Tx, userId: string, scope: SQL) {
+  const result = await tx.execute<{ id: string; name: string }>(sql`
+    select c.id, c.name from enrollments e join courses c on c.id = e.course_id
+    where e.user_id = ${userId} and ${scope} order by c.search_name`);
+  return result.rows;
 }

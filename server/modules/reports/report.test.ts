@@ -235,3 +235,14 @@ describe("tutoring center data of Cours 1 : L'avant-vente", () => {
     expect((await get(t.app, tutor2, `/api/tutoring/courses/${c1}/indicators`)).statusCode).toBe(404);
   });
 });
+
+describe("report navigation (R2)", () => {
+  it("lists the learner's courses that the tutor tutors", async () => {
+    const body = (await report(tutor, c1, sam)).json();
+    expect(body.courses.map((c: { name: string }) => c.name)).toEqual([
+      "Cours 1 : L'avant-vente",
+      "Cours 2 : La vente",
+    ]);
+    expect(body.version).toEqual(expect.any(Number));
+  });
+});

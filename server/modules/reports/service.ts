@@ -7,7 +7,7 @@ import type { DocumentLocale } from "../../documents/labels.js";
 import { reportPdf } from "../../documents/report-pdf.js";
 import { reportXlsx } from "../../documents/report-xlsx.js";
 import { badRequest, notFound } from "../../errors.js";
-import { courseScope, learnerEnrollment } from "../access/policy.js";
+import { allLearnersInScope, courseScope, learnerEnrollment } from "../access/policy.js";
 import { selectionCondition } from "../tutoring/service.js";
 import * as q from "./queries.js";
 
@@ -23,7 +23,11 @@ export async function learnerReport(
 ): Promise<LearnerReport> {
   const scope = await courseScope(db, user, courseId);
   const enrollmentId = await learnerEnrollment(db, scope, learnerId);
-  return buildReport(db, enrollmentId, query);
+  const [report, courses] = await Promise.all([
+    buildReport(db, enrollmentId, query),
+    q.learnerCourses(db, learnerId, allLearnersInScope(user)),
+  ]);
+  return { ...report, courses };
 }
 
 async function buildReport(db: Db, enrollmentId: string, query: LearnerReportQuery | "all"): Promise<LearnerReport> {
@@ -39,6 +43,8 @@ async function buildReport(db: Db, enrollmentId: string, query: LearnerReportQue
   if (!header) throw notFound("Learner");
   return {
     course: { id: header.courseId, name: header.courseName },
+    courses: [{ id: header.courseId, name: header.courseName }],
+    version: header.version,
     learner: {
       id: header.learnerId,
       organisation: header.organisation,
