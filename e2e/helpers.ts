@@ -1,4 +1,16 @@
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
+
+/** Playwright's test, failing any test during which the page threw an uncaught error. */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await use(page);
+    expect(errors, "uncaught errors in the page").toEqual([]);
+  },
+});
+
+export { expect };
 
 /** Password of every demo account (scripts/demo-data.ts). */
 export const demoPassword = "demo";

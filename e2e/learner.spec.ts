@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { accounts, signIn } from "./helpers.js";
+import { accounts, expect, signIn, test } from "./helpers.js";
 
 test.describe("learner", () => {
   test("lands on Mes formations with status, progress, time spent and objective date", async ({ page }) => {

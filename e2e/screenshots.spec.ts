@@ -1,6 +1,6 @@
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
-import { accounts, courseRows, resetLanguageToFrench, signIn } from "./helpers.js";
+import type { Page } from "@playwright/test";
+import { accounts, courseRows, expect, resetLanguageToFrench, signIn, test } from "./helpers.js";
 
 // Screenshots for reviewing the look, not assertions: run with SHOTS_DIR=/tmp/shots npx playwright test screenshots.
 const shotsDir = process.env.SHOTS_DIR;

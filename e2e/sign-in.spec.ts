@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { accounts, courseRows, signIn, sourceCourses, submitSignIn } from "./helpers.js";
+import { accounts, courseRows, expect, signIn, sourceCourses, submitSignIn, test } from "./helpers.js";
 
 test.describe("sign-in", () => {
   test("a tutor lands on Tutorat > Formations with the source's five courses", async ({ page }) => {

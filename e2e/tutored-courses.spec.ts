@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { accounts, courseRows, resetLanguageToFrench, signIn } from "./helpers.js";
+import { accounts, courseRows, expect, resetLanguageToFrench, signIn, test } from "./helpers.js";
 
 test.describe("Tutorat > Formations", () => {
   test.afterEach(async ({ page }) => resetLanguageToFrench(page));
@@ -27,6 +26,22 @@ test.describe("Tutorat > Formations", () => {
 
     await page.goBack();
     await expect(courseRows(page).first()).toContainText("Cours 1 : L'avant-vente");
+  });
+
+  test("the column headers sort from the keyboard too", async ({ page }) => {
+    await signIn(page, accounts.tutor);
+    await expect(courseRows(page).first()).toContainText("Cours 1 : L'avant-vente");
+    await page.getByRole("columnheader", { name: "Liste" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/sort=list&order=asc/);
+    await page.getByRole("columnheader", { name: "Cours" }).focus();
+    await page.keyboard.press("Enter");
+    // Name ascending is the default order, which the URL leaves out.
+    await expect(page).toHaveURL(/\/tutorat\/formations$/);
+    await expect(courseRows(page).first()).toContainText("Cours 1 : L'avant-vente");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/sort=name&order=desc/);
+    await expect(courseRows(page).first()).toContainText("Valider son embauche au sein d'ONET");
   });
 
   test("searching “avant vente” finds Cours 1 : L'avant-vente", async ({ page }) => {

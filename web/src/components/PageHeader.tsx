@@ -1,4 +1,4 @@
-import { Breadcrumb, Typography } from "antd";
+import { Breadcrumb } from "antd";
 import { useTranslation } from "react-i18next";
 
 export interface PageHeaderProps {
@@ -17,9 +17,9 @@ export function PageHeader({ title, breadcrumb }: PageHeaderProps) {
   return (
     <header style={{ marginBottom: 16 }}>
       <title>{t("app.documentTitle", { page: title })}</title>
-      <Typography.Title level={1} style={{ fontSize: 24, margin: "0 0 4px", fontWeight: 600 }}>
+      <h1 style={{ fontSize: 24, lineHeight: 1.3, margin: "0 0 4px", fontWeight: 600, color: "rgba(0, 0, 0, 0.88)" }}>
         {title}
-      </Typography.Title>
+      </h1>
       {items.length > 1 ? <Breadcrumb separator=">" items={items} aria-label={t("nav.breadcrumb")} /> : null}
     </header>
   );

@@ -1,4 +1,5 @@
-import { Input, Table, type TableColumnsType, type TableProps } from "antd";
+import { SearchOutlined } from "@ant-design/icons";
+import { Button, Input, Table, type TableColumnsType, type TableProps } from "antd";
 import { type ChangeEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TutoredCourse } from "../../../../common/api/courses.js";
@@ -125,6 +126,7 @@ export function TutoredCoursesPage() {
             onChange={handleSearchChange}
             onSearch={handleSearchSubmit}
             allowClear
+            enterButton={<Button icon={<SearchOutlined />} aria-label={t("courses.searchButton")} />}
             placeholder={t("courses.searchPlaceholder")}
             aria-label={t("courses.searchLabel")}
             style={{ width: 280, maxWidth: "100%" }}
