@@ -39,7 +39,7 @@ export function useSignIn() {
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       // Another user may have been signed in on this tab: drop whatever they loaded.
-      queryClient.removeQueries();
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
       queryClient.setQueryData(sessionQueryKey, session);
     },
   });
