@@ -96,7 +96,7 @@ export function UserMenu({ compact = false }: UserMenuProps) {
         loading={setLocale.isPending || signOut.isPending}
         style={{ height: 44, color: "#ffffff", display: "inline-flex", alignItems: "center", gap: 10 }}
       >
-        <Avatar size={32} style={{ background: "#3b82f6", fontWeight: 600 }} aria-hidden>
+        <Avatar size={32} style={{ background: "#1d4ed8", fontWeight: 600 }} aria-hidden>
           {initials}
         </Avatar>
         {compact ? null : (

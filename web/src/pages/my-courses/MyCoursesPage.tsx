@@ -1,19 +1,13 @@
-import { Empty, Progress, Table, type TableColumnsType, Tag } from "antd";
+import { Empty, Progress, Table, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import type { MyCourse } from "../../../../common/api/learner.js";
-import type { EnrollmentStatus } from "../../../../common/enums.js";
 import { formatDateTime, formatDuration } from "../../../../common/format.js";
 import { useCurrentUser } from "../../api/auth.js";
 import { useMyCourses } from "../../api/learner.js";
+import { EnrollmentStatusTag } from "../../components/EnrollmentStatusTag.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { QueryErrorResult } from "../../components/QueryErrorResult.js";
 import { TableCard } from "../../components/TableCard.js";
-
-const statusColors: Record<EnrollmentStatus, string> = {
-  not_started: "default",
-  in_progress: "processing",
-  completed: "success",
-};
 
 /** `Mes formations`: the signed-in learner's courses with status, progress, time spent and objective date. */
 export function MyCoursesPage() {
@@ -36,7 +30,7 @@ export function MyCoursesPage() {
       key: "status",
       title: t("myCourses.status"),
       width: 150,
-      render: (_value, course) => <Tag color={statusColors[course.status]}>{t(`status.${course.status}`)}</Tag>,
+      render: (_value, course) => <EnrollmentStatusTag status={course.status} />,
     },
     {
       key: "progress",
