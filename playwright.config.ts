@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const port = 3100;
+const port = Number(process.env.E2E_PORT ?? 3100);
 
 /** Browser tests in Debian's Chromium against the built app with fresh demo data (e2e/serve.ts). */
 export default defineConfig({

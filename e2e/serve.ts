@@ -47,7 +47,8 @@ async function main() {
   await runMigrations(database.db);
   await seedDemo(database.db);
   const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: url, PORT: String(port), LOG_LEVEL: "warn" });
-  const app = await buildApp({ db: database.db, config, webDir: defaultWebDir });
+  // WEB_DIR lets several checkouts or builds be served side by side (each its own build folder).
+  const app = await buildApp({ db: database.db, config, webDir: process.env.WEB_DIR ?? defaultWebDir });
   cleanups.push(() => app.close());
   await app.listen({ port, host: "127.0.0.1" });
   console.log(`e2e server on http://127.0.0.1:${port}`);

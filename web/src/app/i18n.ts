@@ -1,8 +1,7 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Locale } from "../../../common/enums.js";
-import en from "../i18n/en.json" with { type: "json" };
-import fr from "../i18n/fr.json" with { type: "json" };
+import { enCatalogue, frCatalogue } from "../i18n/catalogues.js";
 
 export const defaultLocale: Locale = "fr";
 export const supportedLocales: readonly Locale[] = ["fr", "en"];
@@ -39,7 +38,7 @@ export function setupI18n(initial: Locale = storedLocale()) {
   if (!i18n.isInitialized) {
     i18n.on("languageChanged", handleLanguageChanged);
     void i18n.use(initReactI18next).init({
-      resources: { fr: { translation: fr }, en: { translation: en } },
+      resources: { fr: { translation: frCatalogue }, en: { translation: enCatalogue } },
       lng: initial,
       fallbackLng: defaultLocale,
       supportedLngs: [...supportedLocales],

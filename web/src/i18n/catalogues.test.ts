@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import en from "./en.json" with { type: "json" };
-import fr from "./fr.json" with { type: "json" };
+import { enCatalogue as en, frCatalogue as fr } from "./catalogues.js";
 
 function leaves(value: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
@@ -19,6 +18,21 @@ function placeholders(text: string): string[] {
 }
 
 describe("translation catalogues", () => {
+  it("never define a top-level section in two area files", async () => {
+    const files = ["", ".courses", ".center", ".report"];
+    const seen = new Map<string, string>();
+    for (const file of files) {
+      const catalogue = (await import(`./fr${file}.json`, { with: { type: "json" } })).default as Record<
+        string,
+        unknown
+      >;
+      for (const key of Object.keys(catalogue)) {
+        expect(seen.get(key), `${key} in fr${file}.json and fr${seen.get(key)}.json`).toBeUndefined();
+        seen.set(key, file);
+      }
+    }
+  });
+
   const frLeaves = leaves(fr);
   const enLeaves = leaves(en);
 

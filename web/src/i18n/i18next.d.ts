@@ -1,10 +1,10 @@
 import "i18next";
-import type fr from "./fr.json";
+import type { Catalogue } from "./catalogues.js";
 
 // Type-checks every t("...") key against the French catalogue, the reference one.
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof fr };
+    resources: { translation: Catalogue };
   }
 }
