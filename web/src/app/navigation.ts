@@ -1,7 +1,52 @@
+import { tutoredCoursesRoute } from "./landing.js";
+
 /**
  * Leaves the single-page app for `path` with a full page load. Used after sign-out so nothing the
  * previous user loaded (query cache, component state) survives in memory.
  */
 export function hardNavigate(path: string): void {
   window.location.assign(path);
+}
+
+/** `Tutorat > Formations > [Cours]`: the course detail, optionally on a tab (`infos`, `lecons`, `avis`). */
+export function courseDetailPath(courseId: string, tab?: "infos" | "lecons" | "avis"): string {
+  const path = `${tutoredCoursesRoute}/${encodeURIComponent(courseId)}`;
+  return tab && tab !== "infos" ? `${path}?onglet=${tab}` : path;
+}
+
+/** `… > [Cours] > Centre de tutorat`. */
+export function courseCenterPath(courseId: string): string {
+  return `${tutoredCoursesRoute}/${encodeURIComponent(courseId)}/centre`;
+}
+
+/** `… > [Cours] > Évaluation formation`. */
+export function courseEvaluationPath(courseId: string): string {
+  return `${tutoredCoursesRoute}/${encodeURIComponent(courseId)}/evaluation`;
+}
+
+/** The course's catalogue page, as learners see it (stable URL, any signed-in user who may see the course). */
+export function cataloguePath(courseId: string): string {
+  return `/catalogue/${encodeURIComponent(courseId)}`;
+}
+
+const coursesListSearchKey = "tutora.coursesListSearch";
+
+/** Remembers the `Formations` list's view (folder, filters, sort, page) so crumbs back to it restore it. */
+export function rememberCoursesListSearch(search: string): void {
+  try {
+    window.sessionStorage.setItem(coursesListSearchKey, search);
+  } catch {
+    // Storage may be disabled (private mode): the crumb then opens the plain list.
+  }
+}
+
+/** `/tutorat/formations` with the view the user last left it in; for the `Formations` crumb of deeper screens. */
+export function coursesListPath(): string {
+  let search = "";
+  try {
+    search = window.sessionStorage.getItem(coursesListSearchKey) ?? "";
+  } catch {
+    search = "";
+  }
+  return search.startsWith("?") ? `${tutoredCoursesRoute}${search}` : tutoredCoursesRoute;
 }

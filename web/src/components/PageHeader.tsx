@@ -1,19 +1,36 @@
 import { Breadcrumb } from "antd";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+
+/** A breadcrumb step: plain text, or a link to that screen (e.g. `Formations` back to the list). */
+export type Crumb = string | { label: string; to: string };
 
 export interface PageHeaderProps {
   title: string;
-  /** Path to this screen, e.g. ["Tutorat", "Formations"]; the last one is the current page. Not shown for a top-level screen. */
-  breadcrumb: string[];
+  /**
+   * Path to this screen, e.g. ["Tutorat", "Formations"]; the last one is the current page. Not shown for a top-level
+   * screen. A step given as `{ label, to }` links to that screen (`Tutorat > Formations > Cours 1 : L'avant-vente`).
+   */
+  breadcrumb: Crumb[];
 }
 
 /** A screen's title, the browser tab title and the breadcrumb (`Tutorat > Formations`), as in the source. */
 export function PageHeader({ title, breadcrumb }: PageHeaderProps) {
   const { t } = useTranslation();
-  const items = breadcrumb.map((crumb, index) => ({
-    key: `${index}-${crumb}`,
-    title: index === breadcrumb.length - 1 ? <span aria-current="page">{crumb}</span> : crumb,
-  }));
+  const items = breadcrumb.map((crumb, index) => {
+    const label = typeof crumb === "string" ? crumb : crumb.label;
+    const last = index === breadcrumb.length - 1;
+    return {
+      key: `${index}-${label}`,
+      title: last ? (
+        <span aria-current="page">{label}</span>
+      ) : typeof crumb === "string" ? (
+        label
+      ) : (
+        <Link to={crumb.to}>{label}</Link>
+      ),
+    };
+  });
   return (
     <header style={{ marginBottom: 16 }}>
       <title>{t("app.documentTitle", { page: title })}</title>
