@@ -74,19 +74,20 @@ describe("evidence exports (B3)", () => {
       "Historique des relances",
     ]);
     const info = book.getWorksheet("Informations");
-    const total = info?.getRow(11);
-    expect(total?.getCell(1).value).toBe("Temps total de la formation");
+    const sessions = book.getWorksheet("Historique des connexions");
+    if (!info || !sessions) throw new Error("missing sheets");
+    const total = info.getRow(11);
+    expect(total.getCell(1).value).toBe("Temps total de la formation");
     // A duration cell: spreadsheets count time from 1899-12-30, so 04:16:08 reads back as that day at 04:16:08.
     const spreadsheetEpoch = Date.UTC(1899, 11, 30);
-    expect((total?.getCell(2).value as Date).getTime() - spreadsheetEpoch).toBe(15_368_000);
-    expect(total?.getCell(2).numFmt).toBe("[h]:mm:ss");
-    const first = info?.getRow(12).getCell(2).value;
+    expect((total.getCell(2).value as Date).getTime() - spreadsheetEpoch).toBe(15_368_000);
+    expect(total.getCell(2).numFmt).toBe("[h]:mm:ss");
+    const first = info.getRow(12).getCell(2).value;
     expect(first).toBeInstanceOf(Date);
     expect((first as Date).toISOString()).toBe("2024-01-07T19:36:12.000Z");
-    const sessions = book.getWorksheet("Historique des connexions");
-    expect(sessions?.rowCount).toBe(9);
-    expect(sessions?.getRow(2).getCell(1).value).toBeInstanceOf(Date);
-    expect((sessions?.getRow(3).getCell(3).value as Date).getTime() - spreadsheetEpoch).toBe(132_000);
+    expect(sessions.rowCount).toBe(9);
+    expect(sessions.getRow(2).getCell(1).value).toBeInstanceOf(Date);
+    expect((sessions.getRow(3).getCell(3).value as Date).getTime() - spreadsheetEpoch).toBe(132_000);
     const composition = book.getWorksheet("Composition du cours");
     expect(composition?.getRow(4).getCell(3).value).toBeCloseTo(0.94, 5);
   });

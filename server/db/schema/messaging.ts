@@ -44,11 +44,13 @@ export const outbox = pgTable(
     tries: smallint("tries").notNull().default(0),
     lastError: text("last_error"),
     idempotencyKey: text("idempotency_key").unique(),
+    /** Messages sent together (a reminder to a selection), to follow their delivery. */
+    batchId: text("batch_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     nextTryAt: timestamp("next_try_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (t) => [index("outbox_status_next_idx").on(t.status, t.nextTryAt)],
+  (t) => [index("outbox_status_next_idx").on(t.status, t.nextTryAt), index("outbox_batch_idx").on(t.batchId)],
 );
 
 /** Automatic reminder rules of a course (B2). */

@@ -118,7 +118,8 @@ export async function learnerDocument(
 /** "AGASSE_Sam_C01_L'avant-vente commerciale.pdf", safe for any file system. */
 export function documentName(evidence: Evidence, format: "pdf" | "xlsx") {
   const raw = `${evidence.report.learner.lastName}_${evidence.report.learner.firstName}_${evidence.courseCode}`;
-  return `${raw.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-").slice(0, 150)}.${format}`;
+  const safe = [...raw].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? "-" : ch)).join("");
+  return `${safe.slice(0, 150)}.${format}`;
 }
 
 /** One zip with the evidence of every learner of the selection (tutoring center export). */

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { selectionSchema } from "./tutoring.js";
+
+export const mailTemplateSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  /** Shared templates are the admins'; a tutor's own templates are theirs. */
+  shared: z.boolean(),
+  editable: z.boolean(),
+  updatedAt: z.string(),
+});
+export type MailTemplate = z.infer<typeof mailTemplateSchema>;
+export const mailTemplatesSchema = z.object({ items: z.array(mailTemplateSchema), variables: z.array(z.string()) });
+
+export const mailTemplateInputSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  subject: z.string().trim().min(1).max(300),
+  body: z.string().trim().min(1).max(20_000),
+  /** Admins only: a template every tutor can use. */
+  shared: z.boolean().default(false),
+});
+export type MailTemplateInput = z.infer<typeof mailTemplateInputSchema>;
+export const templateIdParamsSchema = z.object({ templateId: z.string().uuid() });
+
+export const reminderPreviewRequestSchema = z.object({
+  templateId: z.string().uuid(),
+  selection: selectionSchema,
+  /** Which recipient to render (0 = the first by name). */
+  index: z.number().int().min(0).max(100_000).default(0),
+});
+export const reminderPreviewSchema = z.object({
+  count: z.number().int(),
+  index: z.number().int(),
+  recipient: z
+    .object({ userId: z.string().uuid(), firstName: z.string(), lastName: z.string(), email: z.string() })
+    .nullable(),
+  subject: z.string(),
+  body: z.string(),
+});
+export type ReminderPreview = z.infer<typeof reminderPreviewSchema>;
+
+export const reminderSendRequestSchema = z.object({
+  templateId: z.string().uuid(),
+  selection: selectionSchema,
+  /** The same key twice (double click, retried request) sends each recipient one message. */
+  idempotencyKey: z.string().min(8).max(100),
+});
+export const reminderBatchSchema = z.object({
+  batchId: z.string(),
+  total: z.number().int(),
+  queued: z.number().int(),
+  sent: z.number().int(),
+  failed: z.number().int(),
+  /** No SMTP server is configured: messages wait in the outbox. */
+  smtpConfigured: z.boolean(),
+});
+export type ReminderBatch = z.infer<typeof reminderBatchSchema>;
+export const batchParamsSchema = z.object({ courseId: z.string().uuid(), batchId: z.string().min(1).max(120) });
