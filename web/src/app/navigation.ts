@@ -19,6 +19,14 @@ export function courseCenterPath(courseId: string): string {
   return `${tutoredCoursesRoute}/${encodeURIComponent(courseId)}/centre`;
 }
 
+/** `… > Centre de tutorat > [Rapport apprenant]`: a learner's follow-up report in a course (R1). */
+export function learnerReportPath(courseId: string, learnerId: string): string {
+  return `${courseCenterPath(courseId)}/apprenants/${encodeURIComponent(learnerId)}`;
+}
+
+/** `Administration > Journal d'audit` (B4, admins). */
+export const adminAuditRoute = "/admin/audit";
+
 /** `… > [Cours] > Évaluation formation`. */
 export function courseEvaluationPath(courseId: string): string {
   return `${tutoredCoursesRoute}/${encodeURIComponent(courseId)}/evaluation`;
