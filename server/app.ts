@@ -25,12 +25,14 @@ import { LiveHub } from "./modules/live/hub.js";
 import { liveRoutes } from "./modules/live/routes.js";
 import { missionsRoutes } from "./modules/missions/routes.js";
 import { observationsRoutes } from "./modules/observations/routes.js";
+import { remindersRoutes } from "./modules/reminders/routes.js";
 import { reportsRoutes } from "./modules/reports/routes.js";
 import { reviewsRoutes } from "./modules/reviews/routes.js";
 import { statisticsRoutes } from "./modules/statistics/routes.js";
 import { tutoringRoutes } from "./modules/tutoring/routes.js";
 import { authPlugin } from "./plugins/auth.js";
 import { errorsPlugin } from "./plugins/errors.js";
+import { type Jobs, noJobs } from "./plugins/jobs.js";
 
 export interface AppDeps {
   db: Db;
@@ -38,6 +40,8 @@ export interface AppDeps {
   /** Where the built web app is; not served when absent (API tests). */
   webDir?: string;
   serverFactory?: FastifyServerFactory;
+  /** Background workers (mail delivery); none in API tests unless given. */
+  jobs?: Jobs;
   logger?: boolean;
 }
 
@@ -101,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(missionsRoutes, { db, config });
   await app.register(observationsRoutes, { db });
   await app.register(statisticsRoutes, { db });
+  await app.register(remindersRoutes, { db, config, jobs: deps.jobs ?? noJobs });
   const hub = new LiveHub(db.$client.options);
   await hub.start();
   app.addHook("onClose", () => hub.stop());

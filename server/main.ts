@@ -6,6 +6,7 @@ import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { startEmbeddedPostgres } from "./db/embedded.js";
 import { runMigrations } from "./db/migrate.js";
+import { startJobs } from "./plugins/jobs.js";
 
 /** Starts Tutora: config -> database (embedded or DATABASE_URL) -> migrations -> demo data -> HTTP. */
 async function main() {
@@ -35,6 +36,7 @@ async function main() {
     stopEmbedded = embedded.stop;
   }
   const database = openDatabase(url);
+  let stopJobs = async () => {};
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -42,6 +44,7 @@ async function main() {
     console.log(`\n${signal}: stopping Tutora ...`);
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections?.();
+    await stopJobs();
     await database.close().catch(() => {});
     if (stopEmbedded) await stopEmbedded().catch((e) => console.error("embedded PostgreSQL stop failed:", e));
     console.log("Stopped.");
@@ -60,10 +63,14 @@ async function main() {
     seeded = true;
   }
 
+  const jobs = await startJobs(database.db, config);
+  stopJobs = () => jobs.stop();
+  if (!config.smtpUrl) console.log("No SMTP_URL: messages stay in the outbox, marked not sent.");
   let appHandler: http.RequestListener | undefined;
   const app = await buildApp({
     db: database.db,
     config,
+    jobs,
     webDir: defaultWebDir,
     serverFactory: (h) => {
       appHandler = h;

@@ -105,10 +105,9 @@ export async function queueReminders(
   if (rows.length === 0) return 0;
   const result = await tx.execute<{ n: number }>(sql`
     with input as (
-      select * from unnest(
-        ${rows.map((r) => r.enrollmentId)}::uuid[], ${rows.map((r) => r.email)}::text[], ${rows.map((r) => r.name)}::text[],
-        ${rows.map((r) => r.subject)}::text[], ${rows.map((r) => r.body)}::text[], ${rows.map((r) => r.key)}::text[]
-      ) as t(enrollment_id, email, name, subject, body, key)
+      -- One JSON parameter however many recipients (no parameter-count limit).
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as t("enrollmentId" uuid, email text, name text, subject text, body text, key text)
     ),
     queued as (
       insert into outbox (to_email, to_name, subject, text_body, idempotency_key, batch_id)
@@ -118,7 +117,7 @@ export async function queueReminders(
     ),
     recorded as (
       insert into reminders (enrollment_id, kind, template_id, template_name, rule_id, outbox_id, sent_by)
-      select input.enrollment_id, ${meta.kind}, ${meta.templateId}, ${meta.templateName}, ${meta.ruleId ?? null}, queued.id, ${meta.sentBy}
+      select input."enrollmentId", ${meta.kind}, ${meta.templateId}, ${meta.templateName}, ${meta.ruleId ?? null}, queued.id, ${meta.sentBy}
       from queued join input on input.key = queued.idempotency_key
       returning id
     )

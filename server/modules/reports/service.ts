@@ -8,7 +8,7 @@ import { reportPdf } from "../../documents/report-pdf.js";
 import { reportXlsx } from "../../documents/report-xlsx.js";
 import { badRequest, notFound } from "../../errors.js";
 import { allLearnersInScope, courseScope, learnerEnrollment } from "../access/policy.js";
-import { selectionCondition } from "../tutoring/service.js";
+import { actionSelection } from "../tutoring/service.js";
 import * as q from "./queries.js";
 
 const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
@@ -131,8 +131,7 @@ export async function selectionArchive(
   format: "pdf" | "xlsx",
   locale: DocumentLocale,
 ) {
-  const scope = await courseScope(db, user, courseId);
-  const enrollmentIds = await q.selectedEnrollments(db, selectionCondition(scope, selection));
+  const enrollmentIds = await q.selectedEnrollments(db, await actionSelection(db, user, courseId, selection));
   if (enrollmentIds.length === 0) throw badRequest("body.selection", "empty", "The selection holds no learner");
   if (enrollmentIds.length > MAX_EXPORT) {
     throw badRequest("body.selection", "too_big", `At most ${MAX_EXPORT} learners per export; narrow the selection`);

@@ -9,6 +9,7 @@ import type {
 } from "../../../common/api/tutoring.js";
 import { riskReasons } from "../../../common/risk.js";
 import type { Db, Tx } from "../../db/client.js";
+import { notFound } from "../../errors.js";
 import { type CourseScope, courseScope, learnersInScope } from "../access/policy.js";
 import * as q from "./queries.js";
 
@@ -97,4 +98,23 @@ export async function resolveSelection(
 export async function indicators(db: Db, user: CurrentUser, courseId: string, query: IndicatorsQuery) {
   const scope = await courseScope(db, user, courseId);
   return q.indicators(db, learnersInScope(scope), query.enrollmentType);
+}
+
+/**
+ * The enrollments an action (reminder, invitation, certificate, export) applies to. Unlike the
+ * resolver, posted ids of learners outside the tutor's scope are an error: 404, nothing done.
+ */
+export async function actionSelection(
+  db: Db | Tx,
+  user: CurrentUser,
+  courseId: string,
+  selection: Selection,
+): Promise<SQL> {
+  const scope = await courseScope(db, user, courseId);
+  const where = selectionCondition(scope, selection);
+  if (selection.mode === "ids") {
+    const found = await q.selectionSummary(db, where);
+    if (found.count !== new Set(selection.learnerIds).size) throw notFound("Learner");
+  }
+  return where;
 }

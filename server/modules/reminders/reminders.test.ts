@@ -1,0 +1,236 @@
+import net from "node:net";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../app.js";
+import { loadConfig } from "../../config.js";
+import { startJobs } from "../../plugins/jobs.js";
+import { createTestApp, get, type Session, send, signIn, type TestApp } from "../../test/app.js";
+import { demoIds } from "../../test/demo.js";
+import { startSmtpSink } from "../../test/smtp.js";
+import { flushOutbox } from "../mail/delivery.js";
+import { smtpMailer } from "../mail/mailer.js";
+
+let t: TestApp;
+let tutor: Session;
+let tutor2: Session;
+let admin: Session;
+let ids: Awaited<ReturnType<typeof demoIds>>;
+let templateId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [tutor, tutor2, admin] = await Promise.all([
+    signIn(t.app, "tuteur@demo.local"),
+    signIn(t.app, "tuteur2@demo.local"),
+    signIn(t.app, "admin@demo.local"),
+  ]);
+  ids = await demoIds(t.database.db);
+  const templates = (await get(t.app, tutor, "/api/mail-templates")).json();
+  templateId = templates.items.find((x: { name: string }) => x.name === "Relance formation non commencée").id;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function freePort() {
+  return new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+const notStarted = { mode: "filters", filters: { status: "not_started" } } as const;
+
+describe("mail templates", () => {
+  it("lists the three shared demo templates and the variables", async () => {
+    const body = (await get(t.app, tutor, "/api/mail-templates")).json();
+    expect(body.items.filter((x: { shared: boolean }) => x.shared)).toHaveLength(3);
+    expect(body.items.every((x: { editable: boolean }) => !x.editable)).toBe(true);
+    expect(body.variables).toContain("date_objectif");
+  });
+
+  it("refuses an unknown variable, naming the field", async () => {
+    const response = await send(t.app, tutor, "POST", "/api/mail-templates", {
+      name: "Test",
+      subject: "Bonjour {{prenom}}",
+      body: "Votre ville : {{ville}}",
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields[0]).toMatchObject({ field: "body.body", rule: "unknown_variable" });
+  });
+
+  it("lets a tutor keep templates of their own, and only admins share or edit shared ones", async () => {
+    const own = await send(t.app, tutor, "POST", "/api/mail-templates", {
+      name: "Perso",
+      subject: "{{cours}}",
+      body: "Bonjour {{prenom}}",
+    });
+    expect(own.statusCode).toBe(201);
+    expect(own.json()).toMatchObject({ shared: false, editable: true });
+    expect(
+      (await send(t.app, tutor, "POST", "/api/mail-templates", { name: "S", subject: "s", body: "b", shared: true }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await send(t.app, tutor, "PUT", `/api/mail-templates/${templateId}`, { name: "x", subject: "s", body: "b" }))
+        .statusCode,
+    ).toBe(403);
+    const tutor2List = (await get(t.app, tutor2, "/api/mail-templates")).json();
+    expect(tutor2List.items.map((x: { id: string }) => x.id)).not.toContain(own.json().id);
+    expect((await send(t.app, tutor2, "DELETE", `/api/mail-templates/${own.json().id}`)).statusCode).toBe(404);
+    expect((await send(t.app, tutor, "DELETE", `/api/mail-templates/${own.json().id}`)).statusCode).toBe(204);
+    const adminCreated = await send(t.app, admin, "POST", "/api/mail-templates", {
+      name: "Partagé",
+      subject: "s",
+      body: "b",
+      shared: true,
+    });
+    expect(adminCreated.json()).toMatchObject({ shared: true, editable: true });
+  });
+});
+
+describe("Relancer (A1)", () => {
+  it("previews the message for a recipient, with the count", async () => {
+    const response = await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/reminders/preview`, {
+      templateId,
+      selection: notStarted,
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.count).toBe(6);
+    expect(body.subject).toBe("Cours 1 : L'avant-vente : votre formation vous attend");
+    expect(body.body).toContain(`Bonjour ${body.recipient.firstName},`);
+    const second = (
+      await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/reminders/preview`, {
+        templateId,
+        selection: notStarted,
+        index: 1,
+      })
+    ).json();
+    expect(second.recipient.userId).not.toBe(body.recipient.userId);
+  });
+
+  it("queues one message per learner, once per idempotency key, and records the reminders", async () => {
+    const request = { templateId, selection: notStarted, idempotencyKey: "click-0001" };
+    const first = await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/reminders`, request);
+    expect(first.statusCode).toBe(202);
+    expect(first.json()).toMatchObject({ total: 6, queued: 6, sent: 0, smtpConfigured: false });
+    const again = await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/reminders`, request);
+    expect(again.json()).toMatchObject({ total: 6 });
+    const outbox = await t.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from outbox where batch_id = ${first.json().batchId}`,
+    );
+    expect(outbox.rows[0]?.n).toBe(6);
+    const learner = (
+      await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners?status=not_started&pageSize=1`)
+    ).json().items[0];
+    const report = (
+      await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners/${learner.userId}/report`)
+    ).json();
+    expect(report.reminders).toEqual([
+      expect.objectContaining({ kind: "email", templateName: "Relance formation non commencée" }),
+    ]);
+  });
+
+  it("delivers by SMTP with the variables filled, and shows the progress", async () => {
+    const sink = await startSmtpSink();
+    const mailer = smtpMailer(sink.url, "Tutora <no-reply@tutora.test>");
+    try {
+      const result = await flushOutbox(t.database.db, mailer);
+      expect(result.sent).toBeGreaterThanOrEqual(6);
+      const mail = sink.messages.find((m) => m.subject === "Cours 1 : L'avant-vente : votre formation vous attend");
+      expect(mail?.from?.value[0]).toMatchObject({ name: "Tutora", address: "no-reply@tutora.test" });
+      const to = mail?.to && !Array.isArray(mail.to) ? mail.to.value[0] : undefined;
+      expect(to?.address).toMatch(/@demo\.local$/);
+      expect(mail?.text).toContain(`Bonjour ${to?.name?.split(" ")[0]},`);
+      expect(mail?.text).toContain("http://localhost:3000/mes-formations");
+      const batchId = (
+        await t.database.db.execute<{ b: string }>(
+          sql`select batch_id as b from outbox where batch_id like 'reminder:%' limit 1`,
+        )
+      ).rows[0]?.b;
+      const progress = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/reminders/batches/${batchId}`)).json();
+      expect(progress).toMatchObject({ total: 6, sent: 6, queued: 0 });
+    } finally {
+      mailer.close();
+      await sink.stop();
+    }
+  });
+
+  it("keeps messages while SMTP is down and delivers each exactly once when it is back", async () => {
+    const port = await freePort();
+    const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, "Tutora <no-reply@tutora.test>");
+    const sent = await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/reminders`, {
+      templateId,
+      selection: { mode: "ids", learnerIds: [ids.sam, ids.demory] },
+      idempotencyKey: "down-then-up",
+    });
+    const batchId = sent.json().batchId;
+    const down = await flushOutbox(t.database.db, mailer);
+    expect(down).toMatchObject({ sent: 0, retried: 2 });
+    const waiting = await t.database.db.execute<{ status: string; tries: number; last_error: string }>(
+      sql`select status, tries, last_error from outbox where batch_id = ${batchId}`,
+    );
+    expect(waiting.rows.every((r) => r.status === "pending" && r.tries === 1 && r.last_error)).toBe(true);
+    // Not before the retry delay...
+    expect((await flushOutbox(t.database.db, mailer)).retried).toBe(0);
+    const sink = await startSmtpSink(port);
+    try {
+      await t.database.db.execute(sql`update outbox set next_try_at = now() where batch_id = ${batchId}`);
+      expect(await flushOutbox(t.database.db, mailer)).toMatchObject({ sent: 2, retried: 0 });
+      expect(await flushOutbox(t.database.db, mailer)).toMatchObject({ sent: 0 });
+      expect(sink.messages).toHaveLength(2);
+    } finally {
+      mailer.close();
+      await sink.stop();
+    }
+  });
+
+  it("refuses learners outside the scope, even by id: 404 and nothing queued", async () => {
+    const before = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from outbox`);
+    const foreign = await send(t.app, tutor2, "POST", `/api/tutoring/courses/${ids.c2}/reminders`, {
+      templateId,
+      selection: { mode: "ids", learnerIds: [ids.sam] },
+      idempotencyKey: "foreign-0001",
+    });
+    expect(foreign.statusCode).toBe(404);
+    const otherCourse = await send(t.app, tutor2, "POST", `/api/tutoring/courses/${ids.c1}/reminders`, {
+      templateId,
+      selection: notStarted,
+      idempotencyKey: "foreign-0002",
+    });
+    expect(otherCourse.statusCode).toBe(404);
+    const after = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from outbox`);
+    expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
+    const bad = await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/reminders`, {
+      templateId,
+      selection: notStarted,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].field).toBe("body.idempotencyKey");
+  });
+
+  it("delivers through the pg-boss worker when SMTP is configured", async () => {
+    const sink = await startSmtpSink();
+    const config = loadConfig({ DATABASE_URL: t.database.url, SMTP_URL: sink.url, LOG_LEVEL: "silent" });
+    const jobs = await startJobs(t.database.db, config);
+    const app = await buildApp({ db: t.database.db, config, jobs, logger: false });
+    try {
+      const session = await signIn(app, "tuteur@demo.local");
+      const response = await send(app, session, "POST", `/api/tutoring/courses/${ids.c1}/reminders`, {
+        templateId,
+        selection: { mode: "ids", learnerIds: [ids.demory] },
+        idempotencyKey: "worker-0001",
+      });
+      expect(response.json()).toMatchObject({ total: 1, smtpConfigured: true });
+      const [mail] = await sink.waitFor(1);
+      expect(mail?.text).toContain("Bonjour Jerome,");
+    } finally {
+      await app.close();
+      await jobs.stop();
+      await sink.stop();
+    }
+  }, 60_000);
+});
