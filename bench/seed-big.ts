@@ -34,7 +34,7 @@ export interface SeedBigOptions {
   folders?: number;
   /** Learners of the one huge course, which has 6 lessons (default min(100,000, learners / 2)). */
   bigCourseLearners?: number;
-  /** Average number of sessions per learner of the huge course (default 60). */
+  /** Average number of sessions per learner of the huge course (default 60; at least one per e-learning, sheet or quiz attempt). */
   sessionsPerLearner?: number;
   /** Average number of other courses each learner is enrolled in (default 3). */
   coursesPerLearner?: number;
@@ -1455,7 +1455,8 @@ const USAGE = `Usage: npm run seed:big -- [options]
   --courses M               courses (default ${DEFAULTS.courses})
   --folders F               folders of the course tree (default courses / 4)
   --big-course-learners B   learners of the huge 6-lesson course (default min(100000, learners / 2))
-  --sessions-per-learner S  average sessions per learner of the huge course (default ${DEFAULTS.sessionsPerLearner})
+  --sessions-per-learner S  average sessions per learner of the huge course (default ${DEFAULTS.sessionsPerLearner};
+                            every e-learning, sheet or quiz attempt has at least one)
   --courses-per-learner K   average number of other courses per learner (default ${DEFAULTS.coursesPerLearner})
   --jobs J                  statements run at once on separate connections (default ${DEFAULTS.jobs})
   --tutor-email E           tutor of every course (default ${DEFAULTS.tutorEmail})
