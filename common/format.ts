@@ -40,12 +40,17 @@ export function roundPercent(value: number): number {
 
 /** Lower case, no accents, punctuation folded to spaces: how names are searched ("avant vente" finds "L'avant-vente"). */
 export function normalizeForSearch(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+  return (
+    text
+      .toLowerCase()
+      // Letters that don't decompose into a base letter and an accent.
+      .replace(/[ßæœøłđþ]/g, (c) => ({ ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", þ: "th" })[c] ?? c)
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim()
+  );
 }
 
 /** The sort key of a person: "last first", normalized. */

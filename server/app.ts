@@ -17,6 +17,7 @@ import {
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { authRoutes } from "./modules/auth/routes.js";
+import { certificatesRoutes } from "./modules/certificates/routes.js";
 import { coursesRoutes } from "./modules/courses/routes.js";
 import { healthRoutes } from "./modules/health/routes.js";
 import { learnerRoutes } from "./modules/learner/routes.js";
@@ -32,7 +33,7 @@ import { statisticsRoutes } from "./modules/statistics/routes.js";
 import { tutoringRoutes } from "./modules/tutoring/routes.js";
 import { authPlugin } from "./plugins/auth.js";
 import { errorsPlugin } from "./plugins/errors.js";
-import { type Jobs, noJobs } from "./plugins/jobs.js";
+import { inlineJobs, type Jobs } from "./plugins/jobs.js";
 
 export interface AppDeps {
   db: Db;
@@ -105,7 +106,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(missionsRoutes, { db, config });
   await app.register(observationsRoutes, { db });
   await app.register(statisticsRoutes, { db });
-  await app.register(remindersRoutes, { db, config, jobs: deps.jobs ?? noJobs });
+  const jobs = deps.jobs ?? inlineJobs(db, config);
+  await app.register(remindersRoutes, { db, config, jobs });
+  await app.register(certificatesRoutes, { db, config, jobs });
   const hub = new LiveHub(db.$client.options);
   await hub.start();
   app.addHook("onClose", () => hub.stop());

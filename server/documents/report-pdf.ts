@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import { formatDateTime, formatDuration } from "../../common/format.js";
@@ -6,8 +7,9 @@ import { DOCUMENT_LABELS, type DocumentLocale } from "./labels.js";
 
 const require = createRequire(import.meta.url);
 // Embedded TrueType fonts: every name prints (Ł, ß, é, Œ ...), whatever the machine has.
-const FONT = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
-const FONT_BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
+// Read once: every document embeds (a subset of) the same two fonts.
+const FONT = fs.readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"));
+const FONT_BOLD = fs.readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"));
 
 const pct = (value: number | null, na: string) => (value === null ? na : `${Math.round(value)}%`);
 

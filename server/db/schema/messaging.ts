@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -16,6 +17,8 @@ import { courses, lessons } from "./catalog.js";
 import { certificateKindEnum, outboxStatusEnum, reminderKindEnum, reminderRuleKindEnum } from "./enums.js";
 import { users } from "./people.js";
 import { enrollments } from "./tracking.js";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 /** Mail templates (A1). owner_id null: shared, managed by admins; otherwise a tutor's own. */
 export const mailTemplates = pgTable("mail_templates", {
@@ -163,7 +166,9 @@ export const certificates = pgTable(
       .references(() => enrollments.id, { onDelete: "cascade" }),
     kind: certificateKindEnum("kind").notNull(),
     code: text("code").notNull().unique(),
-    storagePath: text("storage_path").notNull(),
+    /** Where a file store keeps the PDF; null when the PDF is in `pdf` (the default: every app instance reads it). */
+    storagePath: text("storage_path"),
+    pdf: bytea("pdf"),
     issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
     issuedBy: uuid("issued_by").references(() => users.id),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
@@ -192,4 +197,24 @@ export const auditLog = pgTable(
     requestId: text("request_id"),
   },
   (t) => [index("audit_log_learner_idx").on(t.learnerId, t.courseId, t.at), index("audit_log_at_idx").on(t.at)],
+);
+
+/** A bulk action running in the background (certificates for a selection...), with its progress. */
+export const bulkJobs = pgTable(
+  "bulk_jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    courseId: uuid("course_id").references(() => courses.id, { onDelete: "cascade" }),
+    createdBy: uuid("created_by").references(() => users.id),
+    params: jsonb("params").notNull().default(sql`'{}'::jsonb`),
+    total: integer("total").notNull(),
+    done: integer("done").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    status: text("status").notNull().default("queued"),
+    error: text("error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("bulk_jobs_course_idx").on(t.courseId, t.createdAt)],
 );
