@@ -12,3 +12,12 @@ export const MyCoursesPage = lazy(() =>
 export const NotFoundPage = lazy(() =>
   import("../pages/not-found/NotFoundPage.js").then((m) => ({ default: m.NotFoundPage })),
 );
+export const CourseDetailPage = lazy(() =>
+  import("../pages/course-detail/CourseDetailPage.js").then((m) => ({ default: m.CourseDetailPage })),
+);
+export const CourseEvaluationPage = lazy(() =>
+  import("../pages/course-evaluation/CourseEvaluationPage.js").then((m) => ({ default: m.CourseEvaluationPage })),
+);
+export const CataloguePage = lazy(() =>
+  import("../pages/catalogue/CataloguePage.js").then((m) => ({ default: m.CataloguePage })),
+);

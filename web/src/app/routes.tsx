@@ -2,7 +2,16 @@ import { Suspense } from "react";
 import { Navigate, type RouteObject } from "react-router";
 import { PageLoader } from "../components/PageLoader.js";
 import { HomeRedirect } from "./HomeRedirect.js";
-import { AppLayout, MyCoursesPage, NotFoundPage, SignInPage, TutoredCoursesPage } from "./lazyPages.js";
+import {
+  AppLayout,
+  CataloguePage,
+  CourseDetailPage,
+  CourseEvaluationPage,
+  MyCoursesPage,
+  NotFoundPage,
+  SignInPage,
+  TutoredCoursesPage,
+} from "./lazyPages.js";
 import { RequireAuth } from "./RequireAuth.js";
 import { RequireRole } from "./RequireRole.js";
 import { RouteErrorBoundary } from "./RouteErrorBoundary.js";
@@ -37,9 +46,12 @@ export const routes: RouteObject[] = [
                 children: [
                   { index: true, element: <Navigate to="formations" replace /> },
                   { path: "formations", element: <TutoredCoursesPage /> },
+                  { path: "formations/:courseId", element: <CourseDetailPage /> },
+                  { path: "formations/:courseId/evaluation", element: <CourseEvaluationPage /> },
                 ],
               },
               { path: "mes-formations", element: <MyCoursesPage /> },
+              { path: "catalogue/:courseId", element: <CataloguePage /> },
               { path: "*", element: <NotFoundPage /> },
             ],
           },

@@ -1,8 +1,11 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TutoredCourse } from "../../../../common/api/courses.js";
 import { mockApi, type RecordedRequest, sessionOf } from "../../test/mockApi.js";
 import { renderApp } from "../../test/renderApp.js";
+
+const parcoursId = "00000000-0000-4000-8000-00000000f001";
+const moduleId = "00000000-0000-4000-8000-00000000f002";
 
 const sourceCourses: TutoredCourse[] = [
   "Cours 1 : L'avant-vente",
@@ -16,13 +19,22 @@ const sourceCourses: TutoredCourse[] = [
   name,
   everyone: true,
   lists: [],
-  folderId: null,
+  folderId: index < 2 ? moduleId : null,
 }));
+
+const folderTree = {
+  totalCourses: 5,
+  folders: [
+    { id: parcoursId, parentId: null, name: "Parcours Conseiller Commercial", courseCount: 3 },
+    { id: moduleId, parentId: parcoursId, name: "Module 1 - L'avant-vente", courseCount: 2 },
+  ],
+};
 
 /** A fake server that pages, sorts and searches like the real one. */
 function coursesServer(courses: TutoredCourse[]) {
   return mockApi([
     { path: "/api/auth/me", reply: { body: sessionOf(["tutor"]) } },
+    { path: "/api/tutoring/folders", reply: { body: folderTree } },
     {
       path: "/api/tutoring/courses",
       reply: (request: RecordedRequest) => {
@@ -30,7 +42,9 @@ function coursesServer(courses: TutoredCourse[]) {
         const page = Number(params.get("page") ?? 1);
         const pageSize = Number(params.get("pageSize") ?? 25);
         const q = (params.get("q") ?? "").toLowerCase();
+        const folder = params.get("folderId");
         const sorted = courses
+          .filter((c) => !folder || c.folderId === folder)
           .filter((c) =>
             c.name
               .toLowerCase()
@@ -57,6 +71,11 @@ function firstRowText() {
 }
 
 describe("TutoredCoursesPage", () => {
+  beforeAll(async () => {
+    // The first render also compiles the lazy page; do it here, outside the tests' waiting time.
+    await import("./TutoredCoursesPage.js");
+  });
+
   it("shows the source's table: title, breadcrumb, columns, Everyone and the pager text", async () => {
     coursesServer(sourceCourses);
     renderApp("/tutorat/formations");
@@ -162,10 +181,71 @@ describe("TutoredCoursesPage", () => {
   it("offers to retry when the list cannot be loaded", async () => {
     mockApi([
       { path: "/api/auth/me", reply: { body: sessionOf(["tutor"]) } },
+      { path: "/api/tutoring/folders", reply: { body: folderTree } },
       { path: "/api/tutoring/courses", reply: { status: 500, body: { error: { code: "internal", message: "x" } } } },
     ]);
     renderApp("/tutorat/formations");
     expect(await screen.findByText("Les formations n'ont pas pu être chargées.")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Réessayer" })).toBeTruthy();
+  });
+
+  it("lists a folder's courses when it is chosen in the tree, and keeps the folder in the URL", async () => {
+    const { requests } = coursesServer(sourceCourses);
+    const { router } = renderApp("/tutorat/formations");
+    await screen.findByText("Cours 2 : La vente");
+    const tree = screen.getByRole("tree", { name: "Répertoires des formations" });
+    expect(within(tree).getByText("Tous les cours")).toBeTruthy();
+    fireEvent.click(within(tree).getByText("Module 1 - L'avant-vente"));
+    await waitFor(() => expect(router.state.location.search).toBe(`?folder=${moduleId}`));
+    await waitFor(() => expect(screen.queryByText("Cours 2 : La vente")).toBeNull());
+    expect(courseRequests(requests).at(-1)?.url.searchParams.get("folderId")).toBe(moduleId);
+    expect(screen.getByText("Répertoire : Module 1 - L'avant-vente")).toBeTruthy();
+    fireEvent.click(within(tree).getByText("Tous les cours"));
+    await waitFor(() => expect(router.state.location.search).toBe(""));
+  });
+
+  it("applies the cours and liste filters from the filter icon", async () => {
+    const { requests } = coursesServer(sourceCourses);
+    const { router } = renderApp("/tutorat/formations");
+    await screen.findByText("Cours 2 : La vente");
+    fireEvent.click(screen.getByRole("button", { name: "Filtrer les cours" }));
+    fireEvent.change(await screen.findByRole("textbox", { name: "Cours" }), { target: { value: "vente" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Liste" }), { target: { value: "Everyone" } });
+    fireEvent.click(screen.getByRole("button", { name: "Appliquer" }));
+    await waitFor(() => expect(router.state.location.search).toBe("?course=vente&list=Everyone"));
+    await waitFor(() => expect(courseRequests(requests).at(-1)?.url.searchParams.get("course")).toBe("vente"));
+    expect(courseRequests(requests).at(-1)?.url.searchParams.get("list")).toBe("Everyone");
+    expect(await screen.findByText("Cours : vente")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Effacer les filtres" }));
+    await waitFor(() => expect(router.state.location.search).toBe(""));
+  });
+
+  it("opens the course detail on double-click and on Enter on a focused row", async () => {
+    coursesServer(sourceCourses);
+    const { router } = renderApp("/tutorat/formations");
+    const cell = await screen.findByText("Cours 2 : La vente");
+    fireEvent.doubleClick(cell);
+    await waitFor(() =>
+      expect(router.state.location.pathname).toBe(`/tutorat/formations/${sourceCourses[2]?.id ?? ""}`),
+    );
+    await act(() => router.navigate(-1));
+    const row = (await screen.findByText("OAS CCU AGENT BAGAGISTE Avant Contrat")).closest("tr") as HTMLElement;
+    fireEvent.keyDown(row, { key: "Enter" });
+    await waitFor(() =>
+      expect(router.state.location.pathname).toBe(`/tutorat/formations/${sourceCourses[3]?.id ?? ""}`),
+    );
+  });
+
+  it("offers the tutoring center, the detail and the evaluation in the row's ⋮ menu", async () => {
+    coursesServer(sourceCourses);
+    const { router } = renderApp("/tutorat/formations");
+    await screen.findByText("Cours 2 : La vente");
+    fireEvent.click(screen.getByRole("button", { name: "Actions pour Cours 1 : L'avant-vente" }));
+    expect(await screen.findByRole("menuitem", { name: /Détail du cours/ })).toBeTruthy();
+    expect(screen.getByRole("menuitem", { name: /Évaluation formation/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole("menuitem", { name: /Centre de tutorat/ }));
+    await waitFor(() =>
+      expect(router.state.location.pathname).toBe(`/tutorat/formations/${sourceCourses[0]?.id ?? ""}/centre`),
+    );
   });
 });

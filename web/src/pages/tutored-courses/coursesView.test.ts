@@ -8,8 +8,35 @@ describe("courses view in the URL", () => {
   });
 
   it("round-trips a view", () => {
-    const view = { page: 3, pageSize: 50, sort: "list" as const, order: "desc" as const, q: "avant vente" };
+    const view = {
+      page: 3,
+      pageSize: 50,
+      sort: "list" as const,
+      order: "desc" as const,
+      q: "avant vente",
+      folder: "00000000-0000-4000-8000-000000000abc",
+      course: "Cours",
+      list: "Everyone",
+    };
     expect(parseCoursesView(coursesViewToParams(view))).toEqual(view);
+  });
+
+  it("drops a folder that is not an id", () => {
+    expect(parseCoursesView(new URLSearchParams("folder=../../etc")).folder).toBe("");
+  });
+
+  it("sends the folder and the filters to the API", () => {
+    const query = coursesViewToQuery({
+      ...defaultCoursesView,
+      folder: "00000000-0000-4000-8000-000000000abc",
+      course: "vente",
+      list: "Everyone",
+    });
+    expect(query).toMatchObject({
+      folderId: "00000000-0000-4000-8000-000000000abc",
+      course: "vente",
+      list: "Everyone",
+    });
   });
 
   it("ignores malformed values instead of sending them to the server", () => {

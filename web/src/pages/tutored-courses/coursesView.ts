@@ -10,9 +10,29 @@ export interface CoursesView {
   sort: "name" | "list";
   order: "asc" | "desc";
   q: string;
+  /** Folder of the tree (its sub-folders included); empty for "all". */
+  folder: string;
+  /** Filter panel: on the course name, and on the learner list name ("Everyone" for courses open to all). */
+  course: string;
+  list: string;
 }
 
-export const defaultCoursesView: CoursesView = { page: 1, pageSize: 25, sort: "name", order: "asc", q: "" };
+export const defaultCoursesView: CoursesView = {
+  page: 1,
+  pageSize: 25,
+  sort: "name",
+  order: "asc",
+  q: "",
+  folder: "",
+  course: "",
+  list: "",
+};
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function text(value: string | null): string {
+  return (value ?? "").trim().slice(0, 200);
+}
 
 function positiveInt(value: string | null): number | null {
   if (value === null || !/^\d{1,7}$/.test(value)) return null;
@@ -30,13 +50,19 @@ export function parseCoursesView(params: URLSearchParams): CoursesView {
     pageSize: size !== null && defaultPageSizeOptions.some((s) => s === size) ? size : defaultCoursesView.pageSize,
     sort: sort === "list" || sort === "name" ? sort : defaultCoursesView.sort,
     order: order === "desc" || order === "asc" ? order : defaultCoursesView.order,
-    q: (params.get("q") ?? "").trim().slice(0, 200),
+    q: text(params.get("q")),
+    folder: uuidPattern.test(params.get("folder") ?? "") ? (params.get("folder") ?? "") : "",
+    course: text(params.get("course")),
+    list: text(params.get("list")),
   };
 }
 
 /** Writes the view as a query string, leaving defaults out so the plain URL stays plain. */
 export function coursesViewToParams(view: CoursesView): URLSearchParams {
   const params = new URLSearchParams();
+  if (view.folder) params.set("folder", view.folder);
+  if (view.course) params.set("course", view.course);
+  if (view.list) params.set("list", view.list);
   if (view.q) params.set("q", view.q);
   if (view.sort !== defaultCoursesView.sort || view.order !== defaultCoursesView.order) {
     params.set("sort", view.sort);
@@ -55,6 +81,9 @@ export function coursesViewToQuery(view: CoursesView): TutoredCoursesQuery {
     sort: view.sort,
     order: view.order,
     ...(view.q ? { q: view.q } : {}),
+    ...(view.course ? { course: view.course } : {}),
+    ...(view.list ? { list: view.list } : {}),
+    ...(view.folder ? { folderId: view.folder } : {}),
   };
 }
 
