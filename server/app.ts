@@ -18,6 +18,7 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { certificatesRoutes } from "./modules/certificates/routes.js";
+import { classesRoutes } from "./modules/classes/routes.js";
 import { coursesRoutes } from "./modules/courses/routes.js";
 import { healthRoutes } from "./modules/health/routes.js";
 import { learnerRoutes } from "./modules/learner/routes.js";
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs = deps.jobs ?? inlineJobs(db, config);
   await app.register(remindersRoutes, { db, config, jobs });
   await app.register(certificatesRoutes, { db, config, jobs });
+  await app.register(classesRoutes, { db, config, jobs });
   const hub = new LiveHub(db.$client.options);
   await hub.start();
   app.addHook("onClose", () => hub.stop());

@@ -8,6 +8,7 @@ export interface OutgoingMail {
   text: string;
   /** Same key twice = one message (double clicks, retried requests). */
   idempotencyKey?: string;
+  attachments?: { fileName: string; contentType: string; content: string }[];
 }
 
 /**
@@ -19,8 +20,9 @@ export async function enqueueMail(tx: Tx, mail: OutgoingMail): Promise<number | 
   const subject = mail.subject.replace(/[\r\n]+/g, " ").slice(0, 500);
   const toName = mail.toName.replace(/[\r\n<>"]+/g, " ").slice(0, 200);
   const result = await tx.execute<{ id: number }>(sql`
-    insert into outbox (to_email, to_name, subject, text_body, idempotency_key)
-    values (${mail.toEmail}, ${toName}, ${subject}, ${mail.text}, ${mail.idempotencyKey ?? null})
+    insert into outbox (to_email, to_name, subject, text_body, idempotency_key, attachments)
+    values (${mail.toEmail}, ${toName}, ${subject}, ${mail.text}, ${mail.idempotencyKey ?? null},
+      ${JSON.stringify(mail.attachments ?? [])}::jsonb)
     on conflict (idempotency_key) do nothing
     returning id`);
   return result.rows[0]?.id ?? null;
