@@ -74,6 +74,7 @@ async function mailInvitees(
       ...(row.description && purpose !== "cancel" ? ["", row.description] : []),
       "",
       "L'invitation est jointe au format calendrier (.ics).",
+      `Votre espace de formation : ${config.publicUrl}/mes-formations`,
     ].join("\n");
     await enqueueMail(tx, {
       toEmail: invitee.email,
