@@ -1,9 +1,10 @@
-import { BookOutlined, ReadOutlined, TeamOutlined } from "@ant-design/icons";
+import { AuditOutlined, BookOutlined, ReadOutlined, SettingOutlined, TeamOutlined } from "@ant-design/icons";
 import { Menu, type MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { useCurrentUser } from "../api/auth.js";
 import { canTutor, myCoursesRoute, tutoredCoursesRoute } from "./landing.js";
+import { adminAuditRoute } from "./navigation.js";
 
 type MenuItem = Required<MenuProps>["items"][number];
 
@@ -41,7 +42,23 @@ export function AppMenu({ onNavigate }: AppMenuProps) {
       label: <Link to={myCoursesRoute}>{t("nav.myCourses")}</Link>,
     });
   }
-  const selected = [tutoredCoursesRoute, myCoursesRoute].filter((route) => location.pathname.startsWith(route));
+  if (user.roles.includes("admin")) {
+    items.push({
+      key: "administration",
+      icon: <SettingOutlined />,
+      label: t("audit.admin.administration"),
+      children: [
+        {
+          key: adminAuditRoute,
+          icon: <AuditOutlined />,
+          label: <Link to={adminAuditRoute}>{t("audit.menu")}</Link>,
+        },
+      ],
+    });
+  }
+  const selected = [tutoredCoursesRoute, myCoursesRoute, adminAuditRoute].filter((route) =>
+    location.pathname.startsWith(route),
+  );
 
   const handleClick: MenuProps["onClick"] = ({ key, domEvent }) => {
     onNavigate?.();
@@ -56,7 +73,7 @@ export function AppMenu({ onNavigate }: AppMenuProps) {
         mode="inline"
         items={items}
         selectedKeys={selected}
-        defaultOpenKeys={["tutoring"]}
+        defaultOpenKeys={["tutoring", "administration"]}
         onClick={handleClick}
         style={{ borderInlineEnd: "none", paddingTop: 8 }}
       />

@@ -12,6 +12,12 @@ export const MyCoursesPage = lazy(() =>
 export const NotFoundPage = lazy(() =>
   import("../pages/not-found/NotFoundPage.js").then((m) => ({ default: m.NotFoundPage })),
 );
+export const LearnerReportPage = lazy(() =>
+  import("../pages/learner-report/LearnerReportPage.js").then((m) => ({ default: m.LearnerReportPage })),
+);
+export const AdminAuditPage = lazy(() =>
+  import("../pages/admin-audit/AdminAuditPage.js").then((m) => ({ default: m.AdminAuditPage })),
+);
 export const CourseDetailPage = lazy(() =>
   import("../pages/course-detail/CourseDetailPage.js").then((m) => ({ default: m.CourseDetailPage })),
 );

@@ -3,10 +3,12 @@ import { Navigate, type RouteObject } from "react-router";
 import { PageLoader } from "../components/PageLoader.js";
 import { HomeRedirect } from "./HomeRedirect.js";
 import {
+  AdminAuditPage,
   AppLayout,
   CataloguePage,
   CourseDetailPage,
   CourseEvaluationPage,
+  LearnerReportPage,
   MyCoursesPage,
   NotFoundPage,
   SignInPage,
@@ -48,7 +50,13 @@ export const routes: RouteObject[] = [
                   { path: "formations", element: <TutoredCoursesPage /> },
                   { path: "formations/:courseId", element: <CourseDetailPage /> },
                   { path: "formations/:courseId/evaluation", element: <CourseEvaluationPage /> },
+                  { path: "formations/:courseId/centre/apprenants/:learnerId", element: <LearnerReportPage /> },
                 ],
+              },
+              {
+                path: "admin",
+                element: <RequireRole roles={["admin"]} />,
+                children: [{ path: "audit", element: <AdminAuditPage /> }],
               },
               { path: "mes-formations", element: <MyCoursesPage /> },
               { path: "catalogue/:courseId", element: <CataloguePage /> },
