@@ -1,10 +1,17 @@
-import { AuditOutlined, BookOutlined, ReadOutlined, SettingOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  AuditOutlined,
+  BookOutlined,
+  FormOutlined,
+  ReadOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
 import { Menu, type MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { useCurrentUser } from "../api/auth.js";
 import { canTutor, myCoursesRoute, tutoredCoursesRoute } from "./landing.js";
-import { adminAuditRoute } from "./navigation.js";
+import { adminAuditRoute, allMissionsRoute } from "./navigation.js";
 
 type MenuItem = Required<MenuProps>["items"][number];
 
@@ -32,6 +39,11 @@ export function AppMenu({ onNavigate }: AppMenuProps) {
           icon: <BookOutlined />,
           label: <Link to={tutoredCoursesRoute}>{t("nav.courses")}</Link>,
         },
+        {
+          key: allMissionsRoute,
+          icon: <FormOutlined />,
+          label: <Link to={allMissionsRoute}>{t("missions.menu")}</Link>,
+        },
       ],
     });
   }
@@ -56,7 +68,7 @@ export function AppMenu({ onNavigate }: AppMenuProps) {
       ],
     });
   }
-  const selected = [tutoredCoursesRoute, myCoursesRoute, adminAuditRoute].filter((route) =>
+  const selected = [tutoredCoursesRoute, allMissionsRoute, myCoursesRoute, adminAuditRoute].filter((route) =>
     location.pathname.startsWith(route),
   );
 

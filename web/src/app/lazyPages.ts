@@ -27,3 +27,21 @@ export const CourseEvaluationPage = lazy(() =>
 export const CataloguePage = lazy(() =>
   import("../pages/catalogue/CataloguePage.js").then((m) => ({ default: m.CataloguePage })),
 );
+export const TutoringCenterPage = lazy(() =>
+  import("../pages/tutoring-center/TutoringCenterPage.js").then((m) => ({ default: m.TutoringCenterPage })),
+);
+export const CourseMissionsPage = lazy(() =>
+  import("../pages/missions/CourseMissionsPage.js").then((m) => ({ default: m.CourseMissionsPage })),
+);
+export const AllMissionsPage = lazy(() =>
+  import("../pages/missions/AllMissionsPage.js").then((m) => ({ default: m.AllMissionsPage })),
+);
+export const MissionPage = lazy(() =>
+  import("../pages/missions/MissionPage.js").then((m) => ({ default: m.MissionPage })),
+);
+export const ObservationsPage = lazy(() =>
+  import("../pages/observations/ObservationsPage.js").then((m) => ({ default: m.ObservationsPage })),
+);
+export const ObservationFormPage = lazy(() =>
+  import("../pages/observations/ObservationFormPage.js").then((m) => ({ default: m.ObservationFormPage })),
+);

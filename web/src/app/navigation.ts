@@ -27,6 +27,9 @@ export function learnerReportPath(courseId: string, learnerId: string): string {
 /** `Administration > Journal d'audit` (B4, admins). */
 export const adminAuditRoute = "/admin/audit";
 
+/** `Tutorat > Missions à corriger`: the submissions to correct across all the tutor's courses (T7). */
+export const allMissionsRoute = "/tutorat/missions";
+
 /** `… > [Cours] > Évaluation formation`. */
 export function courseEvaluationPath(courseId: string): string {
   return `${tutoredCoursesRoute}/${encodeURIComponent(courseId)}/evaluation`;

@@ -4,15 +4,21 @@ import { PageLoader } from "../components/PageLoader.js";
 import { HomeRedirect } from "./HomeRedirect.js";
 import {
   AdminAuditPage,
+  AllMissionsPage,
   AppLayout,
   CataloguePage,
   CourseDetailPage,
   CourseEvaluationPage,
+  CourseMissionsPage,
   LearnerReportPage,
+  MissionPage,
   MyCoursesPage,
   NotFoundPage,
+  ObservationFormPage,
+  ObservationsPage,
   SignInPage,
   TutoredCoursesPage,
+  TutoringCenterPage,
 } from "./lazyPages.js";
 import { RequireAuth } from "./RequireAuth.js";
 import { RequireRole } from "./RequireRole.js";
@@ -51,6 +57,15 @@ export const routes: RouteObject[] = [
                   { path: "formations/:courseId", element: <CourseDetailPage /> },
                   { path: "formations/:courseId/evaluation", element: <CourseEvaluationPage /> },
                   { path: "formations/:courseId/centre/apprenants/:learnerId", element: <LearnerReportPage /> },
+                  { path: "formations/:courseId/centre", element: <TutoringCenterPage /> },
+                  { path: "formations/:courseId/centre/missions", element: <CourseMissionsPage /> },
+                  { path: "formations/:courseId/centre/missions/:submissionId", element: <MissionPage /> },
+                  { path: "formations/:courseId/centre/observations", element: <ObservationsPage /> },
+                  {
+                    path: "formations/:courseId/centre/observations/:lessonId/apprenants/:learnerId",
+                    element: <ObservationFormPage />,
+                  },
+                  { path: "missions", element: <AllMissionsPage /> },
                 ],
               },
               {

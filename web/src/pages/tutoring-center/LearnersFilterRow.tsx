@@ -1,0 +1,189 @@
+import { ClearOutlined, SearchOutlined } from "@ant-design/icons";
+import { Button, Input, Select, Tooltip } from "antd";
+import type { KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { EnrollmentStatus } from "../../../../common/enums.js";
+import { formatDuration } from "../../../../common/format.js";
+import { type CenterView, hasColumnFilters, parseTimeFilter } from "./centerView.js";
+import { type DebouncedField, useDebouncedField } from "./useDebouncedField.js";
+
+const anyValue = "any";
+
+export interface LearnersFilterRowProps {
+  view: CenterView;
+  onChange: (patch: Partial<CenterView>) => void;
+  onClear: () => void;
+}
+
+function parseText(text: string): string {
+  return text.trim().slice(0, 200);
+}
+
+function parsePercent(text: string): number | null | undefined {
+  const value = text.trim().replace(/\s*%$/, "");
+  if (value === "") return null;
+  if (!/^\d{1,3}$/.test(value)) return undefined;
+  const n = Number(value);
+  return n <= 100 ? n : undefined;
+}
+
+function formatNumber(value: number | null): string {
+  return value === null ? "" : String(value);
+}
+
+function formatTime(value: number | null): string {
+  return value === null ? "" : formatDuration(value);
+}
+
+function identity(text: string): string {
+  return text;
+}
+
+function handleEnter(field: DebouncedField) {
+  return (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "Enter") field.commit();
+  };
+}
+
+/** The filter row under the table's header (source: a text field under `Utilisateur`): one filter per column. */
+export function LearnersFilterRow({ view, onChange, onClear }: LearnersFilterRowProps) {
+  const { t } = useTranslation();
+  const q = useDebouncedField(view.q, parseText, identity, (value) => onChange({ q: value }));
+  const progressMin = useDebouncedField(view.progressMin, parsePercent, formatNumber, (value) =>
+    onChange({ progressMin: value }),
+  );
+  const progressMax = useDebouncedField(view.progressMax, parsePercent, formatNumber, (value) =>
+    onChange({ progressMax: value }),
+  );
+  const timeMin = useDebouncedField(view.timeMin, parseTimeFilter, formatTime, (value) => onChange({ timeMin: value }));
+  const timeMax = useDebouncedField(view.timeMax, parseTimeFilter, formatTime, (value) => onChange({ timeMax: value }));
+
+  function handleStatusChange(value: EnrollmentStatus | typeof anyValue) {
+    onChange({ status: value === anyValue ? null : value });
+  }
+
+  function handleRiskChange(value: "true" | "false" | typeof anyValue) {
+    onChange({ atRisk: value === anyValue ? null : value === "true" });
+  }
+
+  const timeHelp = t("center.filters.timeHelp");
+
+  return (
+    <tr className="learners-filter-row">
+      <td>
+        {hasColumnFilters(view) ? (
+          <Tooltip title={t("center.filters.clear")}>
+            <Button
+              size="small"
+              type="text"
+              icon={<ClearOutlined />}
+              aria-label={t("center.filters.clear")}
+              onClick={onClear}
+            />
+          </Tooltip>
+        ) : null}
+      </td>
+      <td>
+        <Input
+          size="small"
+          allowClear
+          prefix={<SearchOutlined aria-hidden="true" />}
+          value={q.text}
+          onChange={(event) => q.setText(event.target.value)}
+          onKeyDown={handleEnter(q)}
+          placeholder={t("center.filters.userPlaceholder")}
+          aria-label={t("center.filters.user")}
+        />
+      </td>
+      <td>
+        <Select<EnrollmentStatus | typeof anyValue>
+          size="small"
+          value={view.status ?? anyValue}
+          onChange={handleStatusChange}
+          aria-label={t("center.filters.status")}
+          style={{ width: "100%" }}
+          popupMatchSelectWidth={false}
+          options={[
+            { value: anyValue, label: t("center.filters.allStatuses") },
+            { value: "not_started", label: t("status.not_started") },
+            { value: "in_progress", label: t("status.in_progress") },
+            { value: "completed", label: t("status.completed") },
+          ]}
+        />
+      </td>
+      <td>
+        <span className="range-filter">
+          <Input
+            size="small"
+            inputMode="numeric"
+            value={progressMin.text}
+            status={progressMin.invalid ? "error" : undefined}
+            aria-invalid={progressMin.invalid}
+            onChange={(event) => progressMin.setText(event.target.value)}
+            onKeyDown={handleEnter(progressMin)}
+            placeholder={t("center.filters.min")}
+            aria-label={t("center.filters.progressMin")}
+            suffix="%"
+          />
+          <span aria-hidden="true">–</span>
+          <Input
+            size="small"
+            inputMode="numeric"
+            value={progressMax.text}
+            status={progressMax.invalid ? "error" : undefined}
+            aria-invalid={progressMax.invalid}
+            onChange={(event) => progressMax.setText(event.target.value)}
+            onKeyDown={handleEnter(progressMax)}
+            placeholder={t("center.filters.max")}
+            aria-label={t("center.filters.progressMax")}
+            suffix="%"
+          />
+        </span>
+      </td>
+      <td>
+        <Tooltip title={timeHelp} trigger={["focus", "hover"]}>
+          <span className="range-filter">
+            <Input
+              size="small"
+              value={timeMin.text}
+              status={timeMin.invalid ? "error" : undefined}
+              aria-invalid={timeMin.invalid}
+              onChange={(event) => timeMin.setText(event.target.value)}
+              onKeyDown={handleEnter(timeMin)}
+              placeholder={t("center.filters.min")}
+              aria-label={t("center.filters.timeMin")}
+            />
+            <span aria-hidden="true">–</span>
+            <Input
+              size="small"
+              value={timeMax.text}
+              status={timeMax.invalid ? "error" : undefined}
+              aria-invalid={timeMax.invalid}
+              onChange={(event) => timeMax.setText(event.target.value)}
+              onKeyDown={handleEnter(timeMax)}
+              placeholder={t("center.filters.max")}
+              aria-label={t("center.filters.timeMax")}
+            />
+          </span>
+        </Tooltip>
+      </td>
+      <td>
+        <Select<"true" | "false" | typeof anyValue>
+          size="small"
+          value={view.atRisk === null ? anyValue : view.atRisk ? "true" : "false"}
+          onChange={handleRiskChange}
+          aria-label={t("center.filters.risk")}
+          style={{ width: "100%" }}
+          popupMatchSelectWidth={false}
+          options={[
+            { value: anyValue, label: t("center.filters.allRisks") },
+            { value: "true", label: t("center.filters.atRisk") },
+            { value: "false", label: t("center.filters.notAtRisk") },
+          ]}
+        />
+      </td>
+      <td />
+      <td />
+    </tr>
+  );
+}
