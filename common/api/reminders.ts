@@ -58,3 +58,35 @@ export const reminderBatchSchema = z.object({
 });
 export type ReminderBatch = z.infer<typeof reminderBatchSchema>;
 export const batchParamsSchema = z.object({ courseId: z.string().uuid(), batchId: z.string().min(1).max(120) });
+
+export const reminderRuleKindSchema = z.enum(["before_objective", "inactive", "not_started"]);
+export const reminderRuleInputSchema = z
+  .object({
+    kind: reminderRuleKindSchema,
+    /** before_objective: days before the objective date; inactive: days without activity; not_started: days after enrollment. */
+    days: z.number().int().min(1).max(365),
+    /** before_objective only: remind when progress is below this percent. */
+    progressBelow: z.number().int().min(1).max(100).nullable().default(null),
+    templateId: z.string().uuid(),
+    paused: z.boolean().default(false),
+  })
+  .refine((rule) => rule.kind === "before_objective" || rule.progressBelow === null, {
+    message: "progressBelow applies to before_objective rules only",
+    path: ["progressBelow"],
+  });
+export type ReminderRuleInput = z.infer<typeof reminderRuleInputSchema>;
+export const reminderRuleSchema = z.object({
+  id: z.string().uuid(),
+  kind: reminderRuleKindSchema,
+  days: z.number().int(),
+  progressBelow: z.number().int().nullable(),
+  template: z.object({ id: z.string().uuid(), name: z.string() }),
+  paused: z.boolean(),
+  createdAt: z.string(),
+  /** Reminders this rule has sent. */
+  sent: z.number().int(),
+});
+export type ReminderRule = z.infer<typeof reminderRuleSchema>;
+export const reminderRulesSchema = z.object({ items: z.array(reminderRuleSchema) });
+export const ruleParamsSchema = z.object({ courseId: z.string().uuid(), ruleId: z.string().uuid() });
+export const ruleRunSchema = z.object({ sent: z.number().int() });

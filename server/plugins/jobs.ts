@@ -4,6 +4,7 @@ import type { Db } from "../db/client.js";
 import { runJob as runCertificateJob } from "../modules/certificates/service.js";
 import { flushOutbox } from "../modules/mail/delivery.js";
 import { type Mailer, smtpMailer } from "../modules/mail/mailer.js";
+import { runRules } from "../modules/reminders/rules.js";
 
 export interface Jobs {
   /** Asks the workers to deliver the outbox now (after a commit that queued mail). */
@@ -15,6 +16,7 @@ export interface Jobs {
 
 const MAIL_QUEUE = "mail-flush";
 const BULK_QUEUE = "bulk";
+const RULES_QUEUE = "reminder-rules";
 
 /** No workers (API tests, tools): mail stays in the outbox; bulk jobs run in this process. */
 export function inlineJobs(db: Db, config: Config): Jobs {
@@ -45,6 +47,12 @@ export async function startJobs(db: Db, config: Config, mailer?: Mailer): Promis
   await boss.work<{ jobId: string }>(BULK_QUEUE, async ([job]) => {
     if (job) await runCertificateJob(db, config, job.data.jobId);
   });
+  // Automatic reminders (B2), every day at 07:00 UTC; a rule never sends twice within its period.
+  await boss.createQueue(RULES_QUEUE, { name: RULES_QUEUE, policy: "singleton", retryLimit: 2 });
+  await boss.work(RULES_QUEUE, async () => {
+    if ((await runRules(db, config)) > 0 && transport) await boss.send(MAIL_QUEUE, {}).catch(() => null);
+  });
+  await boss.schedule(RULES_QUEUE, "0 7 * * *");
   if (transport) {
     await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, policy: "stately", retryLimit: 0 });
     await boss.work(MAIL_QUEUE, async () => {

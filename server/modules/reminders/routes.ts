@@ -9,7 +9,12 @@ import {
   reminderBatchSchema,
   reminderPreviewRequestSchema,
   reminderPreviewSchema,
+  reminderRuleInputSchema,
+  reminderRuleSchema,
+  reminderRulesSchema,
   reminderSendRequestSchema,
+  ruleParamsSchema,
+  ruleRunSchema,
   templateIdParamsSchema,
 } from "../../../common/api/reminders.js";
 import { errorResponseSchema } from "../../../common/errors.js";
@@ -17,6 +22,7 @@ import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { requireRole } from "../../plugins/auth.js";
 import type { Jobs } from "../../plugins/jobs.js";
+import * as rules from "./rules.js";
 import * as service from "./service.js";
 
 export const remindersRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; jobs: Jobs }> = async (
@@ -147,5 +153,98 @@ export const remindersRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; jo
         request.params.courseId,
         request.params.batchId,
       ),
+  );
+
+  app.get(
+    "/api/tutoring/courses/:courseId/reminder-rules",
+    {
+      schema: {
+        tags: ["reminders"],
+        summary: "Automatic reminder rules of a course (B2)",
+        params: courseIdParamsSchema,
+        response: { 200: reminderRulesSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => rules.listRules(db, requireRole(request, "tutor", "admin"), request.params.courseId),
+  );
+
+  app.post(
+    "/api/tutoring/courses/:courseId/reminder-rules",
+    {
+      schema: {
+        tags: ["reminders"],
+        summary:
+          "Create a rule: N days before the objective date if progress < X %, inactive for N days, or not started N days after enrollment",
+        params: courseIdParamsSchema,
+        body: reminderRuleInputSchema,
+        response: { 201: reminderRuleSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await rules.createRule(db, requireRole(request, "tutor", "admin"), request.params.courseId, request.body),
+        ),
+  );
+
+  app.put(
+    "/api/tutoring/courses/:courseId/reminder-rules/:ruleId",
+    {
+      schema: {
+        tags: ["reminders"],
+        summary: "Edit or pause a rule",
+        params: ruleParamsSchema,
+        body: reminderRuleInputSchema,
+        response: { 200: reminderRuleSchema, ...errors },
+      },
+    },
+    async (request) =>
+      rules.updateRule(
+        db,
+        requireRole(request, "tutor", "admin"),
+        request.params.courseId,
+        request.params.ruleId,
+        request.body,
+      ),
+  );
+
+  app.delete(
+    "/api/tutoring/courses/:courseId/reminder-rules/:ruleId",
+    {
+      schema: {
+        tags: ["reminders"],
+        summary: "Delete a rule",
+        params: ruleParamsSchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await rules.deleteRule(
+        db,
+        requireRole(request, "tutor", "admin"),
+        request.params.courseId,
+        request.params.ruleId,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/tutoring/courses/:courseId/reminder-rules/run",
+    {
+      schema: {
+        tags: ["reminders"],
+        summary: "Evaluate the course's active rules now (they also run daily)",
+        params: courseIdParamsSchema,
+        response: { 200: ruleRunSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      await rules.listRules(db, requireRole(request, "tutor", "admin"), request.params.courseId);
+      const sent = await rules.runRules(db, config, request.params.courseId);
+      await jobs.kickMail();
+      return { sent };
+    },
   );
 };

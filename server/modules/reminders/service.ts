@@ -50,7 +50,7 @@ function checkVariables(input: MailTemplateInput) {
 }
 
 /** A template the user may use: shared, or their own (admins: all). */
-async function usableTemplate(tx: Db | Tx, user: CurrentUser, templateId: string) {
+export async function usableTemplate(tx: Db | Tx, user: CurrentUser, templateId: string) {
   const row = await q.findTemplate(tx, templateId);
   if (!row || (row.ownerId !== null && row.ownerId !== user.id && !isAdmin(user))) throw notFound("Template");
   return row;
@@ -89,7 +89,8 @@ export async function deleteTemplate(db: Db, user: CurrentUser, templateId: stri
   }
 }
 
-function values(config: Config, r: q.RecipientRow, timeZone: string): Record<TemplateVariable, string> {
+/** The template variables of one recipient. */
+export function recipientValues(config: Config, r: q.RecipientRow, timeZone: string): Record<TemplateVariable, string> {
   return {
     prenom: r.firstName,
     nom: r.lastName,
@@ -116,7 +117,7 @@ export async function preview(
   const index = Math.min(input.index, Math.max(0, count - 1));
   const [recipient] = await q.recipients(db, where, 1, index);
   if (!recipient) return { count, index, recipient: null, subject: template.subject, body: template.body };
-  const filled = values(config, recipient, user.timeZone);
+  const filled = recipientValues(config, recipient, user.timeZone);
   return {
     count,
     index,
@@ -154,7 +155,7 @@ export async function send(
     const recipients = await q.recipients(tx, where);
     if (recipients.length === 0) throw badRequest("body.selection", "empty", "The selection holds no learner");
     const rows = recipients.map((r) => {
-      const filled = values(config, r, user.timeZone);
+      const filled = recipientValues(config, r, user.timeZone);
       return {
         enrollmentId: r.enrollmentId,
         email: r.email,
