@@ -25,6 +25,7 @@ import { learnerRoutes } from "./modules/learner/routes.js";
 import { lessonsRoutes } from "./modules/lessons/routes.js";
 import { LiveHub } from "./modules/live/hub.js";
 import { liveRoutes } from "./modules/live/routes.js";
+import { messagesRoutes } from "./modules/mail/routes.js";
 import { missionsRoutes } from "./modules/missions/routes.js";
 import { observationsRoutes } from "./modules/observations/routes.js";
 import { remindersRoutes } from "./modules/reminders/routes.js";
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(remindersRoutes, { db, config, jobs });
   await app.register(certificatesRoutes, { db, config, jobs });
   await app.register(classesRoutes, { db, config, jobs });
+  await app.register(messagesRoutes, { db, config, jobs });
   const hub = new LiveHub(db.$client.options);
   await hub.start();
   app.addHook("onClose", () => hub.stop());

@@ -90,3 +90,32 @@ export type ReminderRule = z.infer<typeof reminderRuleSchema>;
 export const reminderRulesSchema = z.object({ items: z.array(reminderRuleSchema) });
 export const ruleParamsSchema = z.object({ courseId: z.string().uuid(), ruleId: z.string().uuid() });
 export const ruleRunSchema = z.object({ sent: z.number().int() });
+
+export const messagesQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  status: z.enum(["pending", "sending", "sent", "failed", "held"]).optional(),
+  q: z.string().max(320).optional(),
+});
+export const outboxMessageSchema = z.object({
+  id: z.number().int(),
+  toEmail: z.string(),
+  toName: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  attachments: z.array(z.string()),
+  status: z.enum(["pending", "sending", "sent", "failed", "held"]),
+  tries: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  nextTryAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export const messagesPageSchema = z.object({
+  items: z.array(outboxMessageSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  smtpConfigured: z.boolean(),
+});
+export const messageParamsSchema = z.object({ messageId: z.coerce.number().int().min(1) });

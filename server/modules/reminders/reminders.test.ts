@@ -234,3 +234,31 @@ describe("Relancer (A1)", () => {
     }
   }, 60_000);
 });
+
+describe("admin Messages screen", () => {
+  it("lists every message with its state and content, for admins only", async () => {
+    const page = (await get(t.app, admin, "/api/admin/messages?pageSize=100")).json();
+    expect(page.total).toBeGreaterThan(0);
+    expect(page.smtpConfigured).toBe(false);
+    expect(page.items[0]).toMatchObject({ status: expect.any(String), text: expect.any(String) });
+    const sent = (await get(t.app, admin, "/api/admin/messages?status=sent")).json();
+    expect(sent.items.every((m: { status: string }) => m.status === "sent")).toBe(true);
+    expect((await get(t.app, tutor, "/api/admin/messages")).statusCode).toBe(403);
+    expect((await get(t.app, admin, "/api/admin/messages?q=%25_")).statusCode).toBe(200);
+  });
+
+  it("tries a failed message again", async () => {
+    const [row] = (
+      await t.database.db.execute<{ id: number }>(
+        sql`update outbox set status = 'failed', tries = 8 where id = (select min(id) from outbox) returning id`,
+      )
+    ).rows;
+    expect((await send(t.app, admin, "POST", `/api/admin/messages/${row?.id}/retry`)).statusCode).toBe(204);
+    const after = await t.database.db.execute<{ status: string; tries: number }>(
+      sql`select status, tries from outbox where id = ${row?.id}`,
+    );
+    expect(after.rows[0]).toEqual({ status: "pending", tries: 0 });
+    expect((await send(t.app, admin, "POST", `/api/admin/messages/${row?.id}/retry`)).statusCode).toBe(409);
+    expect((await send(t.app, tutor, "POST", `/api/admin/messages/${row?.id}/retry`)).statusCode).toBe(403);
+  });
+});
