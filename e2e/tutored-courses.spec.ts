@@ -1,4 +1,4 @@
-import { accounts, courseRows, expect, resetLanguageToFrench, signIn, test } from "./helpers.js";
+import { accounts, courseRows, expect, resetLanguageToFrench, signIn, sourceCourses, test } from "./helpers.js";
 
 test.describe("Tutorat > Formations", () => {
   test.afterEach(async ({ page }) => resetLanguageToFrench(page));
@@ -7,9 +7,9 @@ test.describe("Tutorat > Formations", () => {
     await signIn(page, accounts.otherTutor);
     await expect(page).toHaveURL(/\/tutorat\/formations$/);
     await expect(courseRows(page).first()).toBeVisible();
-    await expect(page.getByRole("cell", { name: "Gestes et postures" })).toBeVisible();
-    await expect(page.getByRole("cell", { name: "Cours 2 : La vente" })).toBeVisible();
-    await expect(page.getByRole("cell", { name: "Cours 1 : L'avant-vente" })).toHaveCount(0);
+    await expect(page.getByRole("cell", { name: "Gestes et postures", exact: true })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "Cours 2 : La vente", exact: true })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "Cours 1 : L'avant-vente", exact: true })).toHaveCount(0);
   });
 
   test("sorting by Cours descending changes the first row and survives a reload", async ({ page }) => {
@@ -101,5 +101,137 @@ test.describe("Tutorat > Formations", () => {
     await page.getByRole("menuitem", { name: "Français" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Formations" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  });
+
+  test("shows the source's five courses, all Everyone, with the source's pager text", async ({ page }) => {
+    await signIn(page, accounts.tutor);
+    await expect(page.getByRole("heading", { level: 2, name: "FORMATIONS" })).toBeVisible();
+    await expect(courseRows(page)).toHaveCount(5);
+    for (const [index, name] of sourceCourses.entries()) {
+      await expect(courseRows(page).nth(index)).toContainText(name);
+      await expect(courseRows(page).nth(index)).toContainText("Everyone");
+    }
+    await expect(page.locator(".table-pager-status")).toHaveText(
+      "Taille de la page: 25 Page 1 sur 1, élément(s) 1 à 5 sur 5.",
+    );
+  });
+
+  test("choosing a folder lists its courses and its sub-folders', and survives a reload", async ({ page }) => {
+    await signIn(page, accounts.tutor);
+    const tree = page.getByRole("tree", { name: "Répertoires des formations" });
+    await expect(tree.getByRole("treeitem").filter({ hasText: "Tous les cours" })).toContainText("5");
+    await tree.getByRole("treeitem").filter({ hasText: "Module 1 - L'avant-vente" }).click();
+    await expect(courseRows(page)).toHaveCount(2);
+    await expect(courseRows(page).nth(0)).toContainText("Cours 1 : L'avant-vente");
+    await expect(courseRows(page).nth(1)).toContainText("Cours 1 module pour évaluation de la satisfaction");
+    await expect(page).toHaveURL(/folder=[0-9a-f-]{36}/);
+    await expect(page.getByText("Répertoire : Module 1 - L'avant-vente")).toBeVisible();
+
+    // The parent folder holds its sub-folders' courses too.
+    await tree.getByRole("treeitem").filter({ hasText: "Parcours Conseiller Commercial" }).click();
+    await expect(courseRows(page)).toHaveCount(3);
+    await page.reload();
+    await expect(courseRows(page)).toHaveCount(3);
+    await expect(tree.getByRole("treeitem", { selected: true })).toContainText("Parcours Conseiller Commercial");
+
+    await tree.getByRole("treeitem").filter({ hasText: "Tous les cours" }).click();
+    await expect(courseRows(page)).toHaveCount(5);
+  });
+
+  test("filters by cours and by liste from the filter icon, and says when nothing matches", async ({ page }) => {
+    await signIn(page, accounts.tutor);
+    await page.getByRole("button", { name: "Filtrer les cours" }).click();
+    await expect(page.getByRole("textbox", { name: "Cours" })).toBeFocused();
+    await page.getByRole("textbox", { name: "Cours" }).fill("vente");
+    await page.getByRole("button", { name: "Appliquer" }).click();
+    await expect(courseRows(page)).toHaveCount(2);
+    await expect(page).toHaveURL(/course=vente/);
+    await expect(page.getByText("Cours : vente")).toBeVisible();
+
+    await page.getByRole("button", { name: /Filtrer les cours \(1 filtre actif\)/ }).click();
+    await page.getByRole("textbox", { name: "Liste" }).fill("Équipe Nord");
+    await page.getByRole("button", { name: "Appliquer" }).click();
+    await expect(
+      page.getByText("Aucun cours tutoré ne correspond au répertoire et aux filtres choisis."),
+    ).toBeVisible();
+    await page.getByRole("button", { name: "Effacer les filtres" }).first().click();
+    await expect(courseRows(page)).toHaveCount(5);
+    await expect(page).toHaveURL(/\/tutorat\/formations$/);
+  });
+
+  test("a double-click on a row opens the course detail, and Enter on a focused row too", async ({ page }) => {
+    await signIn(page, accounts.tutor);
+    await page.getByRole("cell", { name: "Cours 1 : L'avant-vente", exact: true }).dblclick();
+    await expect(page).toHaveURL(/\/tutorat\/formations\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Cours 1 : L'avant-vente" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Fil d'Ariane" })).toHaveText(
+      /^Tutorat\s*>\s*Formations\s*>\s*Cours 1 : L'avant-vente$/,
+    );
+
+    await page.goBack();
+    await expect(courseRows(page)).toHaveCount(5);
+    await courseRows(page).nth(2).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1, name: "Cours 2 : La vente" })).toBeVisible();
+  });
+
+  test("the row's ⋮ menu offers the tutoring center, the detail and the evaluation", async ({ page }) => {
+    await signIn(page, accounts.tutor);
+    await expect(
+      courseRows(page).filter({ hasText: "Cours 1 : L'avant-vente" }).getByRole("button", { name: "Actions" }),
+    ).toHaveAccessibleDescription("Cours 1 : L'avant-vente");
+    await courseRows(page)
+      .filter({ hasText: "Cours 1 : L'avant-vente" })
+      .getByRole("button", { name: "Actions" })
+      .click();
+    await expect(page.getByRole("menuitem", { name: "Détail du cours" })).toBeVisible();
+    await expect(page.getByRole("menuitem", { name: "Évaluation formation" })).toBeVisible();
+    await page.getByRole("menuitem", { name: "Centre de tutorat" }).click();
+    await expect(page).toHaveURL(/\/tutorat\/formations\/[0-9a-f-]{36}\/centre$/);
+
+    await page.goBack();
+    await courseRows(page)
+      .filter({ hasText: "Cours 1 : L'avant-vente" })
+      .getByRole("button", { name: "Actions" })
+      .click();
+    await page.getByRole("menuitem", { name: "Évaluation formation" }).click();
+    await expect(page).toHaveURL(/\/tutorat\/formations\/[0-9a-f-]{36}\/evaluation$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Évaluation formation" })).toBeVisible();
+  });
+
+  test("the back button, and the Formations crumb, bring back the list as it was left", async ({ page }) => {
+    await signIn(page, accounts.tutor);
+    await page.getByRole("tree").getByRole("treeitem").filter({ hasText: "Parcours Conseiller Commercial" }).click();
+    await expect(courseRows(page)).toHaveCount(3);
+    await page.getByRole("columnheader", { name: "Cours" }).click();
+    await expect(courseRows(page).first()).toContainText("Cours 2 : La vente");
+    await page.getByRole("combobox", { name: "Taille de la page" }).click();
+    await page.getByTitle("10", { exact: true }).click();
+    await expect(page).toHaveURL(/pageSize=10/);
+    const listUrl = page.url();
+
+    await courseRows(page).nth(1).dblclick();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Cours 1 module pour évaluation de la satisfaction" }),
+    ).toBeVisible();
+    await page.getByRole("tab", { name: "Leçons" }).click();
+    await expect(page).toHaveURL(/onglet=lecons/);
+
+    await page.goBack();
+    await expect(page).toHaveURL(listUrl);
+    await expect(courseRows(page)).toHaveCount(3);
+    await expect(courseRows(page).first()).toContainText("Cours 2 : La vente");
+    await expect(page.getByRole("tree").getByRole("treeitem", { selected: true })).toContainText(
+      "Parcours Conseiller Commercial",
+    );
+    await expect(page.locator(".table-pager-status")).toHaveText(
+      "Taille de la page: 10 Page 1 sur 1, élément(s) 1 à 3 sur 3.",
+    );
+
+    await courseRows(page).first().dblclick();
+    await expect(page.getByRole("heading", { level: 1, name: "Cours 2 : La vente" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Fil d'Ariane" }).getByRole("link", { name: "Formations" }).click();
+    await expect(page).toHaveURL(listUrl);
+    await expect(courseRows(page).first()).toContainText("Cours 2 : La vente");
   });
 });

@@ -13,6 +13,7 @@ import { CourseSidePanel } from "./CourseSidePanel.js";
 import { type CourseTab, parseCourseTab } from "./courseTab.js";
 import { GeneralInfoTab } from "./GeneralInfoTab.js";
 import { LessonsTab } from "./LessonsTab.js";
+import { QuickStats } from "./QuickStats.js";
 import { ReviewsTab, reviewPageSizes } from "./ReviewsTab.js";
 import "./courseDetail.css";
 
@@ -79,11 +80,14 @@ export function CourseDetailPage() {
   return (
     <>
       <PageHeader title={data.name} breadcrumb={[...crumbs, data.name]} />
-      <div style={{ display: "flex", flexWrap: "wrap", alignItems: "flex-start", gap: 16 }}>
-        <div style={{ flex: "1 1 260px", maxWidth: 320, minWidth: 0 }}>
+      <div className="course-detail-layout">
+        <div className="course-detail-side">
           <CourseSidePanel course={data} tab={tab} onTabChange={handleTabChange} panelId={panelId} tabId={tabId} />
         </div>
-        <section id={panelId} role="tabpanel" aria-labelledby={tabId(tab)} style={{ flex: "999 1 560px", minWidth: 0 }}>
+        <div className="course-detail-stats">
+          <QuickStats stats={data.stats} />
+        </div>
+        <section id={panelId} role="tabpanel" aria-labelledby={tabId(tab)} className="course-detail-content">
           <Card
             title={<h2 style={{ margin: 0, fontSize: 16, fontWeight: 600 }}>{t(`courseDetail.tabs.${tab}`)}</h2>}
             styles={{ body: tab === "lecons" ? { padding: 0 } : { padding: 24 } }}

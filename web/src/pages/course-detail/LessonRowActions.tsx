@@ -23,7 +23,12 @@ export function LessonRowActions({ lessonTitle, onPreview, onComments }: LessonR
 
   return (
     <Dropdown menu={{ items, onClick: handleClick }} trigger={["click"]} placement="bottomRight">
-      <Button type="text" icon={<MoreOutlined />} aria-label={t("courseLessons.rowActions", { title: lessonTitle })} />
+      <Button
+        type="text"
+        size="small"
+        icon={<MoreOutlined />}
+        aria-label={t("courseLessons.rowActions", { title: lessonTitle })}
+      />
     </Dropdown>
   );
 }

@@ -7,6 +7,7 @@ import { formatDuration } from "../../../../common/format.js";
 import { useCourseLessons } from "../../api/coursesDetail.js";
 import { LessonTypeIcon } from "../../components/LessonTypeIcon.js";
 import { QueryErrorResult } from "../../components/QueryErrorResult.js";
+import { VisuallyHidden } from "../../components/VisuallyHidden.js";
 import { LessonCommentsDrawer } from "./LessonCommentsDrawer.js";
 import { LessonPreviewModal } from "./LessonPreviewModal.js";
 import { LessonRowActions } from "./LessonRowActions.js";
@@ -54,14 +55,14 @@ export function LessonsTab({ courseId }: LessonsTabProps) {
     {
       key: "points",
       title: t("courseLessons.points"),
-      width: 90,
+      width: 72,
       align: "end",
       render: (_value, lesson) => <span style={{ fontVariantNumeric: "tabular-nums" }}>{lesson.points}</span>,
     },
     {
       key: "completion",
       title: t("courseLessons.completion"),
-      width: 190,
+      width: 170,
       render: (_value, lesson) => (
         <div>
           <span style={{ fontVariantNumeric: "tabular-nums" }}>
@@ -83,7 +84,7 @@ export function LessonsTab({ courseId }: LessonsTabProps) {
     {
       key: "comments",
       title: t("courseLessons.commentsColumn"),
-      width: 130,
+      width: 120,
       align: "center",
       render: (_value, lesson) => (
         <span style={{ display: "inline-flex", alignItems: "center", gap: 6, fontVariantNumeric: "tabular-nums" }}>
@@ -95,7 +96,7 @@ export function LessonsTab({ courseId }: LessonsTabProps) {
     {
       key: "corrections",
       title: t("courseLessons.pendingCorrections"),
-      width: 150,
+      width: 130,
       align: "center",
       render: (_value, lesson) =>
         lesson.pendingCorrections > 0 ? (
@@ -108,8 +109,8 @@ export function LessonsTab({ courseId }: LessonsTabProps) {
     },
     {
       key: "actions",
-      title: t("courseLessons.actions"),
-      width: 80,
+      title: <VisuallyHidden>{t("courseLessons.actions")}</VisuallyHidden>,
+      width: 56,
       align: "center",
       render: (_value, lesson) => (
         <LessonRowActions
@@ -135,7 +136,7 @@ export function LessonsTab({ courseId }: LessonsTabProps) {
         dataSource={lessons.data?.items ?? []}
         loading={{ spinning: lessons.isPending, delay: 200 }}
         pagination={false}
-        scroll={{ x: 760 }}
+        scroll={{ x: 720 }}
         locale={{ emptyText: lessons.isPending ? <div style={{ height: 96 }} /> : t("courseLessons.empty") }}
       />
       <LessonPreviewModal courseId={courseId} lesson={previewed} onClose={handleClosePreview} />

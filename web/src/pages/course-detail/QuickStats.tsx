@@ -44,8 +44,9 @@ export function QuickStats({ stats }: QuickStatsProps) {
       value:
         stats.averageRating === null
           ? t("courseDetail.stats.noRating")
-          : t("courseDetail.stats.ratingValue", { value: decimal.format(stats.averageRating), count: stats.ratings }),
+          : t("courseDetail.stats.ratingValue", { value: decimal.format(stats.averageRating) }),
     },
+    { key: "ratings", label: t("courseDetail.stats.ratings"), value: String(stats.ratings) },
   ];
   return (
     <section aria-labelledby={titleId}>

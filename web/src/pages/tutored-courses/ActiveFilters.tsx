@@ -1,3 +1,4 @@
+import { CloseOutlined } from "@ant-design/icons";
 import { Button, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 
@@ -36,7 +37,7 @@ export function ActiveFilters({ folderName, course, list, onRemove, onClearAll }
       {tags.map((tag) => (
         <Tag
           key={tag.key}
-          closable={{ closeIcon: true, "aria-label": t("courseList.removeFilter", { name: tag.text }) }}
+          closable={{ closeIcon: <CloseOutlined />, "aria-label": t("courseList.removeFilter", { name: tag.text }) }}
           onClose={() => onRemove(tag.key)}
           style={{ marginInlineEnd: 0, fontSize: 13, paddingBlock: 2 }}
         >

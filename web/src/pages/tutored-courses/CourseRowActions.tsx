@@ -6,11 +6,12 @@ import { courseCenterPath, courseDetailPath, courseEvaluationPath } from "../../
 
 export interface CourseRowActionsProps {
   courseId: string;
-  courseName: string;
+  /** Id of the element holding the course name, which describes the button for screen readers. */
+  nameId: string;
 }
 
 /** The row's ⋮ menu (C5): `Centre de tutorat`, `Détail du cours`, `Évaluation formation`. */
-export function CourseRowActions({ courseId, courseName }: CourseRowActionsProps) {
+export function CourseRowActions({ courseId, nameId }: CourseRowActionsProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
 
@@ -28,7 +29,15 @@ export function CourseRowActions({ courseId, courseName }: CourseRowActionsProps
 
   return (
     <Dropdown menu={{ items, onClick: handleClick }} trigger={["click"]} placement="bottomRight">
-      <Button type="text" icon={<MoreOutlined />} aria-label={t("courseList.rowActions", { name: courseName })} />
+      {/* Named "Actions" and described by the course name: the row's other cells keep the only occurrence of
+          the name (the name cell is the row's label), and the button still says which course it acts on. */}
+      <Button
+        type="text"
+        size="small"
+        icon={<MoreOutlined />}
+        aria-label={t("courseList.actions")}
+        aria-describedby={nameId}
+      />
     </Dropdown>
   );
 }

@@ -11,8 +11,10 @@ export interface FolderTitleProps {
 export function FolderTitle({ name, count }: FolderTitleProps) {
   const { t } = useTranslation();
   return (
-    <span style={{ display: "inline-flex", alignItems: "center", gap: 8, width: "100%", minWidth: 0 }}>
-      <span style={{ flex: 1, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>{name}</span>
+    <span style={{ display: "flex", alignItems: "center", gap: 8, minWidth: 0 }}>
+      <span title={name} style={{ flex: 1, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
+        {name}
+      </span>
       <span
         aria-hidden="true"
         style={{

@@ -132,6 +132,7 @@ export function FolderTree({ selected, onSelect }: FolderTreeProps) {
           ) : (
             <Tree
               aria-label={t("courseList.folderTreeLabel")}
+              className="folder-tree"
               treeData={treeData}
               selectedKeys={[selected || allFoldersKey]}
               expandedKeys={visibleExpanded}

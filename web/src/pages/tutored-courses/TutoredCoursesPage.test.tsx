@@ -240,7 +240,10 @@ describe("TutoredCoursesPage", () => {
     coursesServer(sourceCourses);
     const { router } = renderApp("/tutorat/formations");
     await screen.findByText("Cours 2 : La vente");
-    fireEvent.click(screen.getByRole("button", { name: "Actions pour Cours 1 : L'avant-vente" }));
+    const row = screen.getByText("Cours 1 : L'avant-vente").closest("tr") as HTMLElement;
+    const actions = within(row).getByRole("button", { name: "Actions" });
+    expect(actions.getAttribute("aria-describedby")).toBe(`course-name-${sourceCourses[0]?.id ?? ""}`);
+    fireEvent.click(actions);
     expect(await screen.findByRole("menuitem", { name: /Détail du cours/ })).toBeTruthy();
     expect(screen.getByRole("menuitem", { name: /Évaluation formation/ })).toBeTruthy();
     fireEvent.click(screen.getByRole("menuitem", { name: /Centre de tutorat/ }));

@@ -33,6 +33,11 @@ function toAntdOrder(view: CoursesView, column: CoursesView["sort"]): SortOrder 
   return view.order === "desc" ? "descend" : "ascend";
 }
 
+/** Id of a row's course name, which describes the row's ⋮ button. */
+function courseNameId(courseId: string): string {
+  return `course-name-${courseId}`;
+}
+
 // Clicks and keys on the row's own controls (⋮ menu) are theirs, not the row's.
 function fromControl(event: MouseEvent | KeyboardEvent): boolean {
   return (
@@ -166,6 +171,7 @@ export function TutoredCoursesPage() {
       key: "name",
       dataIndex: "name",
       title: t("courses.course"),
+      render: (_value, course) => <span id={courseNameId(course.id)}>{course.name}</span>,
       sorter: true,
       sortOrder: toAntdOrder(view, "name"),
       sortDirections,
@@ -184,18 +190,18 @@ export function TutoredCoursesPage() {
       title: <VisuallyHidden>{t("courseList.actions")}</VisuallyHidden>,
       width: 56,
       align: "center",
-      render: (_value, course) => <CourseRowActions courseId={course.id} courseName={course.name} />,
+      render: (_value, course) => <CourseRowActions courseId={course.id} nameId={courseNameId(course.id)} />,
     },
   ];
 
   return (
     <>
       <PageHeader title={t("courses.title")} breadcrumb={[t("nav.tutoring"), t("nav.courses")]} />
-      <div style={{ display: "flex", flexWrap: "wrap", alignItems: "flex-start", gap: 16 }}>
-        <div style={{ flex: "1 1 260px", maxWidth: 340, minWidth: 0 }}>
+      <div className="courses-layout">
+        <div style={{ minWidth: 0 }}>
           <FolderTree selected={view.folder} onSelect={handleSelectFolder} />
         </div>
-        <div style={{ flex: "999 1 520px", minWidth: 0 }}>
+        <div style={{ minWidth: 0 }}>
           <TableCard
             title={t("courses.tableTitle")}
             tools={
