@@ -96,7 +96,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  // Served under the app's own CSP (helmet), which allows its static scripts and inline styles.
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: false });
   await app.register(authPlugin, { db, config });
 
   await app.register(healthRoutes, { db });
