@@ -18,6 +18,8 @@ async function lessonAction(page: Page, title: string, action: "Lancer le conten
 }
 
 test.describe("Tutorat > Formations > [Cours]", () => {
+  // The preview test opens five dialogs; the machine is shared.
+  test.describe.configure({ timeout: 60_000 });
   test.afterEach(async ({ page }) => resetLanguageToFrench(page));
 
   test("left panel: code, shortcuts, the three tabs and the Stats rapides over the tutor's 21 learners", async ({
