@@ -234,4 +234,38 @@ test.describe("Tutorat > Formations", () => {
     await expect(page).toHaveURL(listUrl);
     await expect(courseRows(page).first()).toContainText("Cours 2 : La vente");
   });
+
+  test("the folder tree stays usable with 1,000 folders: rendered virtually, chosen from the keyboard", async ({
+    page,
+  }) => {
+    // A large organisation's tree: 50 top folders with 19 sub-folders each.
+    const folders = Array.from({ length: 1000 }, (_, index) => {
+      const top = Math.floor(index / 20);
+      const isTop = index % 20 === 0;
+      return {
+        id: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`,
+        parentId: isTop ? null : `00000000-0000-4000-8000-${String(top * 20).padStart(12, "0")}`,
+        name: isTop ? `Parcours ${String(top + 1).padStart(2, "0")}` : `Module ${top + 1}.${index % 20}`,
+        courseCount: 1,
+      };
+    });
+    await page.route("**/api/tutoring/folders", (route) => route.fulfill({ json: { folders, totalCourses: 1000 } }));
+    await signIn(page, accounts.tutor);
+    const tree = page.getByRole("tree", { name: "Répertoires des formations" });
+    await expect(tree.getByRole("treeitem").first()).toContainText("Tous les cours");
+    // Only what fits in the tree's box is in the page, not the 1,001 nodes.
+    expect(await tree.getByRole("treeitem").count()).toBeLessThan(60);
+
+    await tree.focus();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/folder=00000000-0000-4000-8000-000000000001/);
+    await expect(page.getByText("Répertoire : Module 1.1")).toBeVisible();
+
+    // Scrolling brings the last folders in.
+    await tree.hover();
+    for (let step = 0; step < 60; step += 1) await page.mouse.wheel(0, 2000);
+    await expect(tree.getByRole("treeitem").filter({ hasText: "Module 50.19" })).toBeVisible();
+  });
 });

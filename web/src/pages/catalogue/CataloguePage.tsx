@@ -76,7 +76,7 @@ export function CataloguePage() {
       <PageHeader title={data.name} breadcrumb={[t("catalogue.title"), data.name]} />
       {backTo ? (
         <div style={{ marginBottom: 12 }}>
-          <ButtonLink to={backTo} icon={<ArrowLeftOutlined />}>
+          <ButtonLink to={backTo} icon={<ArrowLeftOutlined aria-hidden="true" />}>
             {t("catalogue.back")}
           </ButtonLink>
         </div>

@@ -76,7 +76,7 @@ export function CommentThread({ courseId, lessonId, comment }: CommentThreadProp
           ) : (
             <Button
               type="link"
-              icon={<MessageOutlined />}
+              icon={<MessageOutlined aria-hidden="true" />}
               onClick={() => setAnswering(true)}
               style={{ paddingInline: 0, marginTop: 4 }}
               aria-label={t("courseLessons.comments.answerTo", { name: author })}

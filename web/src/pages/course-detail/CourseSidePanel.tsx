@@ -31,10 +31,10 @@ export function CourseSidePanel({ course, tab, onTabChange, panelId, tabId }: Co
         </div>
       </div>
       <div style={{ display: "flex", flexDirection: "column", gap: 8 }}>
-        <ButtonLink to={courseCenterPath(course.id)} type="primary" icon={<TeamOutlined />} block>
+        <ButtonLink to={courseCenterPath(course.id)} type="primary" icon={<TeamOutlined aria-hidden="true" />} block>
           {t("courseDetail.toCenter")}
         </ButtonLink>
-        <ButtonLink to={courseEvaluationPath(course.id)} icon={<BarChartOutlined />} block>
+        <ButtonLink to={courseEvaluationPath(course.id)} icon={<BarChartOutlined aria-hidden="true" />} block>
           {t("courseDetail.toEvaluation")}
         </ButtonLink>
       </div>

@@ -41,7 +41,7 @@ export function GeneralInfoTab({ course }: GeneralInfoTabProps) {
           to={cataloguePath(course.id)}
           state={{ backTo: courseDetailPath(course.id) }}
           type="primary"
-          icon={<ShopOutlined />}
+          icon={<ShopOutlined aria-hidden="true" />}
         >
           {t("courseDetail.info.toCatalogue")}
         </ButtonLink>

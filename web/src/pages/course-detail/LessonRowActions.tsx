@@ -12,8 +12,8 @@ export interface LessonRowActionsProps {
 export function LessonRowActions({ lessonTitle, onPreview, onComments }: LessonRowActionsProps) {
   const { t } = useTranslation();
   const items: MenuProps["items"] = [
-    { key: "preview", icon: <PlayCircleOutlined />, label: t("courseLessons.launch") },
-    { key: "comments", icon: <CommentOutlined />, label: t("courseLessons.viewComments") },
+    { key: "preview", icon: <PlayCircleOutlined aria-hidden="true" />, label: t("courseLessons.launch") },
+    { key: "comments", icon: <CommentOutlined aria-hidden="true" />, label: t("courseLessons.viewComments") },
   ];
 
   const handleClick: MenuProps["onClick"] = ({ key }) => {

@@ -37,7 +37,10 @@ export function ActiveFilters({ folderName, course, list, onRemove, onClearAll }
       {tags.map((tag) => (
         <Tag
           key={tag.key}
-          closable={{ closeIcon: <CloseOutlined />, "aria-label": t("courseList.removeFilter", { name: tag.text }) }}
+          closable={{
+            closeIcon: <CloseOutlined aria-hidden="true" />,
+            "aria-label": t("courseList.removeFilter", { name: tag.text }),
+          }}
           onClose={() => onRemove(tag.key)}
           style={{ marginInlineEnd: 0, fontSize: 13, paddingBlock: 2 }}
         >

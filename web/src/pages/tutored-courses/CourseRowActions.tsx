@@ -16,9 +16,17 @@ export function CourseRowActions({ courseId, nameId }: CourseRowActionsProps) {
   const navigate = useNavigate();
 
   const items: MenuProps["items"] = [
-    { key: courseCenterPath(courseId), icon: <TeamOutlined />, label: t("courseList.actionCenter") },
-    { key: courseDetailPath(courseId), icon: <ProfileOutlined />, label: t("courseList.actionDetail") },
-    { key: courseEvaluationPath(courseId), icon: <BarChartOutlined />, label: t("courseList.actionEvaluation") },
+    { key: courseCenterPath(courseId), icon: <TeamOutlined aria-hidden="true" />, label: t("courseList.actionCenter") },
+    {
+      key: courseDetailPath(courseId),
+      icon: <ProfileOutlined aria-hidden="true" />,
+      label: t("courseList.actionDetail"),
+    },
+    {
+      key: courseEvaluationPath(courseId),
+      icon: <BarChartOutlined aria-hidden="true" />,
+      label: t("courseList.actionEvaluation"),
+    },
   ];
 
   const handleClick: MenuProps["onClick"] = ({ key, domEvent }) => {

@@ -140,8 +140,12 @@ export function FolderTree({ selected, onSelect }: FolderTreeProps) {
               onExpand={handleExpand}
               showIcon
               icon={(node) => {
-                if (node.eventKey === allFoldersKey) return <HomeOutlined />;
-                return node.expanded ? <FolderOpenOutlined /> : <FolderOutlined />;
+                if (node.eventKey === allFoldersKey) return <HomeOutlined aria-hidden="true" />;
+                return node.expanded ? (
+                  <FolderOpenOutlined aria-hidden="true" />
+                ) : (
+                  <FolderOutlined aria-hidden="true" />
+                );
               }}
               blockNode
               virtual
