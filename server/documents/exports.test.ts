@@ -5,23 +5,14 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, get, type Session, send, signIn, type TestApp } from "../test/app.js";
-import { demoIds } from "../test/demo.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { get, send } from "../test/app.js";
+import { useDemo } from "../test/demo.js";
 
-let t: TestApp;
-let tutor: Session;
-let tutor2: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tutora-exports-"));
 
-beforeAll(async () => {
-  t = await createTestApp();
-  [tutor, tutor2] = await Promise.all([signIn(t.app, "tuteur@demo.local"), signIn(t.app, "tuteur2@demo.local")]);
-  ids = await demoIds(t.database.db);
-});
-afterAll(async () => {
-  await t.close();
+const d = useDemo();
+afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -34,7 +25,7 @@ function pdfText(buffer: Buffer): string {
 
 describe("evidence exports (B3)", () => {
   it("gives AGASSE Sam's report as an A4 PDF in French with the total time and every session", async () => {
-    const response = await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/report.pdf`);
+    const response = await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/report.pdf`);
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toBe("application/pdf");
     expect(response.headers["content-disposition"]).toContain("AGASSE_Sam_");
@@ -52,10 +43,14 @@ describe("evidence exports (B3)", () => {
   });
 
   it("writes the PDF in English when asked, and prints any name", async () => {
-    await t.database.db.execute(
+    await d.database.db.execute(
       sql`update users set first_name = 'Łukasz Œdipe', last_name = 'Straße-Müller' where email = 'sam.agasse@demo.local'`,
     );
-    const response = await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/report.pdf?lang=en`);
+    const response = await get(
+      d.app,
+      d.tutor,
+      `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/report.pdf?lang=en`,
+    );
     const text = pdfText(response.rawPayload);
     expect(text).toContain("Training record");
     expect(text).toContain("Łukasz Œdipe");
@@ -63,7 +58,7 @@ describe("evidence exports (B3)", () => {
   });
 
   it("gives the XLSX with one sheet per section and typed cells", async () => {
-    const response = await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/report.xlsx`);
+    const response = await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/report.xlsx`);
     expect(response.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
@@ -93,7 +88,7 @@ describe("evidence exports (B3)", () => {
   });
 
   it("zips the reports of a selection", async () => {
-    const response = await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/exports`, {
+    const response = await send(d.app, d.tutor, "POST", `/api/tutoring/courses/${d.ids.c1}/exports`, {
       selection: { mode: "filters", filters: { progressMin: "30" } },
       format: "pdf",
     });
@@ -108,19 +103,19 @@ describe("evidence exports (B3)", () => {
 
   it("is 404 outside the scope, and 400 for an empty selection", async () => {
     expect(
-      (await get(t.app, tutor2, `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/report.pdf`)).statusCode,
+      (await get(d.app, d.tutor2, `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/report.pdf`)).statusCode,
     ).toBe(404);
     expect(
-      (await get(t.app, tutor2, `/api/tutoring/courses/${ids.c2}/learners/${ids.sam}/report.xlsx`)).statusCode,
+      (await get(d.app, d.tutor2, `/api/tutoring/courses/${d.ids.c2}/learners/${d.ids.sam}/report.xlsx`)).statusCode,
     ).toBe(404);
-    const empty = await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/exports`, {
+    const empty = await send(d.app, d.tutor, "POST", `/api/tutoring/courses/${d.ids.c1}/exports`, {
       selection: { mode: "filters", filters: { progressMin: "99" } },
       format: "xlsx",
     });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.fields[0].field).toBe("body.selection");
-    const foreign = await send(t.app, tutor2, "POST", `/api/tutoring/courses/${ids.c1}/exports`, {
-      selection: { mode: "ids", learnerIds: [ids.sam] },
+    const foreign = await send(d.app, d.tutor2, "POST", `/api/tutoring/courses/${d.ids.c1}/exports`, {
+      selection: { mode: "ids", learnerIds: [d.ids.sam] },
       format: "pdf",
     });
     expect(foreign.statusCode).toBe(404);

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
+import { afterAll, beforeAll } from "vitest";
 import type { Db } from "../db/client.js";
+import { createTestApp, type Session, signIn, type TestApp } from "./app.js";
 
 /** Ids of the demo data's landmarks, looked up by their stable codes and emails. */
 export async function demoIds(db: Db) {
@@ -19,4 +21,44 @@ export async function demoIds(db: Db) {
     string
   >;
   return { ...row, c1Lessons };
+}
+
+export interface DemoContext {
+  app: TestApp["app"];
+  database: TestApp["database"];
+  tutor: Session;
+  tutor2: Session;
+  admin: Session;
+  learner: Session;
+  ids: Awaited<ReturnType<typeof demoIds>>;
+}
+
+/**
+ * A test file's app on a fresh copy of the demo data, with the four demo accounts signed in
+ * (tuteur@, tuteur2@, admin@, sam.agasse@) and the demo's ids; closed after the file.
+ */
+export function useDemo(): DemoContext {
+  const context = {} as DemoContext;
+  let testApp: TestApp | undefined;
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    const [tutor, tutor2, admin, learner] = await Promise.all(
+      ["tuteur@demo.local", "tuteur2@demo.local", "admin@demo.local", "sam.agasse@demo.local"].map((email) =>
+        signIn(testApp?.app as TestApp["app"], email),
+      ),
+    );
+    Object.assign(context, {
+      app: testApp.app,
+      database: testApp.database,
+      tutor,
+      tutor2,
+      admin,
+      learner,
+      ids: await demoIds(testApp.database.db),
+    });
+  });
+  afterAll(async () => {
+    await testApp?.close();
+  });
+  return context;
 }

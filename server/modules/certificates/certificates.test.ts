@@ -1,37 +1,28 @@
 import { execFileSync } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { personSortName } from "../../../common/format.js";
-import { createTestApp, get, type Session, send, signIn, type TestApp } from "../../test/app.js";
-import { demoIds } from "../../test/demo.js";
+import { get, send } from "../../test/app.js";
+import { useDemo } from "../../test/demo.js";
 import { recomputeEnrollments } from "../tracking/summaries.js";
 
-let t: TestApp;
-let tutor: Session;
-let tutor2: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
+const d = useDemo();
 
 beforeAll(async () => {
-  t = await createTestApp();
-  [tutor, tutor2] = await Promise.all([signIn(t.app, "tuteur@demo.local"), signIn(t.app, "tuteur2@demo.local")]);
-  ids = await demoIds(t.database.db);
-  await t.database.db.execute(
+  await d.database.db.execute(
     sql`update users set first_name = 'Łukasz Œdipe', last_name = 'Straße', sort_name = ${personSortName("Straße", "Łukasz Œdipe")}
-      where id = ${ids.sam}`,
+      where id = ${d.ids.sam}`,
   );
-  await t.database.db.execute(
-    sql`update enrollments set learner_sort_name = ${personSortName("Straße", "Łukasz Œdipe")} where user_id = ${ids.sam}`,
+  await d.database.db.execute(
+    sql`update enrollments set learner_sort_name = ${personSortName("Straße", "Łukasz Œdipe")} where user_id = ${d.ids.sam}`,
   );
-});
-afterAll(async () => {
-  await t.close();
 });
 
 /** Polls the job until it is done (it runs in the background). */
 async function finished(courseId: string, jobId: string) {
   for (let i = 0; i < 600; i++) {
-    const job = (await get(t.app, tutor, `/api/tutoring/courses/${courseId}/certificate-jobs/${jobId}`)).json();
+    const job = (await get(d.app, d.tutor, `/api/tutoring/courses/${courseId}/certificate-jobs/${jobId}`)).json();
     if (job.status === "done") return job;
     await new Promise((resolve) => setImmediate(resolve));
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -43,19 +34,19 @@ const pdfText = (pdf: Buffer) => execFileSync("pdftotext", ["-", "-"], { input: 
 
 describe("Attestations (A3)", () => {
   it("issues an attendance certificate with the name in any script and a verification code", async () => {
-    const started = await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/certificates`, {
-      selection: { mode: "ids", learnerIds: [ids.sam] },
+    const started = await send(d.app, d.tutor, "POST", `/api/tutoring/courses/${d.ids.c1}/certificates`, {
+      selection: { mode: "ids", learnerIds: [d.ids.sam] },
       kind: "attendance",
     });
     expect(started.statusCode).toBe(202);
-    const job = await finished(ids.c1, started.json().jobId);
+    const job = await finished(d.ids.c1, started.json().jobId);
     expect(job).toMatchObject({ total: 1, done: 1, failed: 0 });
-    const row = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners?q=strasse`)).json().items[0];
+    const row = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners?q=strasse`)).json().items[0];
     expect(row.certificate).toMatchObject({ kind: "attendance" });
     const pdf = await get(
-      t.app,
-      tutor,
-      `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/certificates/${row.certificate.id}`,
+      d.app,
+      d.tutor,
+      `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/certificates/${row.certificate.id}`,
     );
     expect(pdf.headers["content-type"]).toBe("application/pdf");
     const text = pdfText(pdf.rawPayload);
@@ -65,7 +56,7 @@ describe("Attestations (A3)", () => {
     const code = /TUT-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(text)?.[0];
     expect(code).toBeDefined();
     expect(text).toContain(`/verify/${code}`);
-    const page = await t.app.inject({ method: "GET", url: `/verify/${code}` });
+    const page = await d.app.inject({ method: "GET", url: `/verify/${code}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Attestation valide");
     expect(page.body).toContain("Łukasz Œdipe Straße");
@@ -73,76 +64,76 @@ describe("Attestations (A3)", () => {
   });
 
   it("issues a completion certificate only to learners who completed the course", async () => {
-    const started = await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/certificates`, {
-      selection: { mode: "ids", learnerIds: [ids.sam] },
+    const started = await send(d.app, d.tutor, "POST", `/api/tutoring/courses/${d.ids.c1}/certificates`, {
+      selection: { mode: "ids", learnerIds: [d.ids.sam] },
       kind: "completion",
     });
-    expect(await finished(ids.c1, started.json().jobId)).toMatchObject({ done: 0, failed: 1 });
+    expect(await finished(d.ids.c1, started.json().jobId)).toMatchObject({ done: 0, failed: 1 });
   });
 
   it("never issues twice: a rerun of the job skips learners who have one", async () => {
-    const request = { selection: { mode: "ids", learnerIds: [ids.sam] }, kind: "attendance" };
-    const again = await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/certificates`, request);
-    expect(await finished(ids.c1, again.json().jobId)).toMatchObject({ done: 1 });
-    const count = await t.database.db.execute<{ n: number }>(
-      sql`select count(*)::int as n from certificates c join enrollments e on e.id = c.enrollment_id where e.user_id = ${ids.sam}`,
+    const request = { selection: { mode: "ids", learnerIds: [d.ids.sam] }, kind: "attendance" };
+    const again = await send(d.app, d.tutor, "POST", `/api/tutoring/courses/${d.ids.c1}/certificates`, request);
+    expect(await finished(d.ids.c1, again.json().jobId)).toMatchObject({ done: 1 });
+    const count = await d.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from certificates c join enrollments e on e.id = c.enrollment_id where e.user_id = ${d.ids.sam}`,
     );
     expect(count.rows[0]?.n).toBe(1);
   });
 
   it("revokes (audited) and the verification page then says revoked; regenerating issues a new code", async () => {
-    const row = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners?q=strasse`)).json().items[0];
+    const row = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners?q=strasse`)).json().items[0];
     const code = (
-      await t.database.db.execute<{ code: string }>(sql`select code from certificates where id = ${row.certificate.id}`)
+      await d.database.db.execute<{ code: string }>(sql`select code from certificates where id = ${row.certificate.id}`)
     ).rows[0]?.code;
-    const url = `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/certificates/${row.certificate.id}/revoke`;
-    expect((await send(t.app, tutor2, "POST", url, { reason: "x" })).statusCode).toBe(404);
-    expect((await send(t.app, tutor, "POST", url, { reason: "" })).statusCode).toBe(400);
-    expect((await send(t.app, tutor, "POST", url, { reason: "Erreur de saisie" })).statusCode).toBe(204);
-    const page = await t.app.inject({ method: "GET", url: `/verify/${code}` });
+    const url = `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/certificates/${row.certificate.id}/revoke`;
+    expect((await send(d.app, d.tutor2, "POST", url, { reason: "x" })).statusCode).toBe(404);
+    expect((await send(d.app, d.tutor, "POST", url, { reason: "" })).statusCode).toBe(400);
+    expect((await send(d.app, d.tutor, "POST", url, { reason: "Erreur de saisie" })).statusCode).toBe(204);
+    const page = await d.app.inject({ method: "GET", url: `/verify/${code}` });
     expect(page.body).toContain("Attestation révoquée");
-    expect((await get(t.app, null, `/api/verify/${code}`)).json()).toMatchObject({ valid: false, revoked: true });
-    const audit = await t.database.db.execute<{ reason: string }>(
+    expect((await get(d.app, null, `/api/verify/${code}`)).json()).toMatchObject({ valid: false, revoked: true });
+    const audit = await d.database.db.execute<{ reason: string }>(
       sql`select reason from audit_log where action = 'certificate.revoke'`,
     );
     expect(audit.rows[0]?.reason).toBe("Erreur de saisie");
     expect(
-      (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners?q=strasse`)).json().items[0].certificate,
+      (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners?q=strasse`)).json().items[0].certificate,
     ).toBeNull();
     const regenerated = await send(
-      t.app,
-      tutor,
+      d.app,
+      d.tutor,
       "POST",
-      `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/certificates`,
+      `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/certificates`,
       {
         kind: "attendance",
       },
     );
     expect(regenerated.statusCode).toBe(204);
-    const fresh = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners?q=strasse`)).json().items[0]
+    const fresh = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners?q=strasse`)).json().items[0]
       .certificate;
     expect(fresh).not.toBeNull();
-    expect((await t.app.inject({ method: "GET", url: "/verify/TUT-0000-0000-0000" })).statusCode).toBe(404);
+    expect((await d.app.inject({ method: "GET", url: "/verify/TUT-0000-0000-0000" })).statusCode).toBe(404);
   });
 
   it("zips the certificates of 50 learners", async () => {
     // 29 more learners in Cours 1, so the course has 50.
-    await t.database.db.transaction(async (tx) => {
+    await d.database.db.transaction(async (tx) => {
       await tx.execute(sql`
         with created as (
           insert into users (email, first_name, last_name, sort_name, roles)
           select 'extra' || n || '@demo.local', 'Extra', 'Learner' || lpad(n::text, 2, '0'), 'learner' || lpad(n::text, 2, '0') || ' extra', '{learner}'
           from generate_series(1, 29) n returning id, sort_name)
-        insert into enrollments (course_id, user_id, learner_sort_name) select ${ids.c1}, id, sort_name from created`);
-      await recomputeEnrollments(tx, sql`e.course_id = ${ids.c1}`);
+        insert into enrollments (course_id, user_id, learner_sort_name) select ${d.ids.c1}, id, sort_name from created`);
+      await recomputeEnrollments(tx, sql`e.course_id = ${d.ids.c1}`);
     });
-    const started = await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/certificates`, {
+    const started = await send(d.app, d.tutor, "POST", `/api/tutoring/courses/${d.ids.c1}/certificates`, {
       selection: { mode: "filters", filters: {} },
       kind: "attendance",
     });
-    const job = await finished(ids.c1, started.json().jobId);
+    const job = await finished(d.ids.c1, started.json().jobId);
     expect(job).toMatchObject({ total: 50, done: 50 });
-    const zip = await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/certificate-jobs/${job.jobId}/zip`);
+    const zip = await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/certificate-jobs/${job.jobId}/zip`);
     expect(zip.headers["content-type"]).toBe("application/zip");
     const files = Object.keys(unzipSync(new Uint8Array(zip.rawPayload)));
     expect(files).toHaveLength(50);
@@ -150,13 +141,13 @@ describe("Attestations (A3)", () => {
   }, 120_000);
 
   it("acts on no learner outside the scope, even by id", async () => {
-    const before = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from bulk_jobs`);
-    const response = await send(t.app, tutor2, "POST", `/api/tutoring/courses/${ids.c2}/certificates`, {
-      selection: { mode: "ids", learnerIds: [ids.sam] },
+    const before = await d.database.db.execute<{ n: number }>(sql`select count(*)::int as n from bulk_jobs`);
+    const response = await send(d.app, d.tutor2, "POST", `/api/tutoring/courses/${d.ids.c2}/certificates`, {
+      selection: { mode: "ids", learnerIds: [d.ids.sam] },
       kind: "attendance",
     });
     expect(response.statusCode).toBe(404);
-    const after = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from bulk_jobs`);
+    const after = await d.database.db.execute<{ n: number }>(sql`select count(*)::int as n from bulk_jobs`);
     expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
   });
 });

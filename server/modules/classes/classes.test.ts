@@ -1,24 +1,12 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, get, type Session, send, signIn, type TestApp } from "../../test/app.js";
-import { demoIds } from "../../test/demo.js";
+import { describe, expect, it } from "vitest";
+import { get, send } from "../../test/app.js";
+import { useDemo } from "../../test/demo.js";
 import { startSmtpSink } from "../../test/smtp.js";
 import { flushOutbox } from "../mail/delivery.js";
 import { smtpMailer } from "../mail/mailer.js";
 
-let t: TestApp;
-let tutor: Session;
-let tutor2: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  [tutor, tutor2] = await Promise.all([signIn(t.app, "tuteur@demo.local"), signIn(t.app, "tuteur2@demo.local")]);
-  ids = await demoIds(t.database.db);
-});
-afterAll(async () => {
-  await t.close();
-});
+const d = useDemo();
 
 /** The lines of an .ics, unfolded, as a map of property name to value. */
 function ics(text: string) {
@@ -32,7 +20,7 @@ function ics(text: string) {
 }
 
 async function invitationsOf(classId: string) {
-  const rows = await t.database.db.execute<{
+  const rows = await d.database.db.execute<{
     to_email: string;
     subject: string;
     attachments: { content: string; contentType: string }[];
@@ -58,11 +46,11 @@ describe("Classe virtuelle (A2)", () => {
     const start = new Date(Date.now() + 7 * 86_400_000);
     start.setUTCSeconds(0, 0);
     const response = await send(
-      t.app,
-      tutor,
+      d.app,
+      d.tutor,
       "POST",
-      `/api/tutoring/courses/${ids.c1}/classes`,
-      classBody(start, [ids.sam, ids.demory]),
+      `/api/tutoring/courses/${d.ids.c1}/classes`,
+      classBody(start, [d.ids.sam, d.ids.demory]),
     );
     expect(response.statusCode).toBe(201);
     const created = response.json();
@@ -78,19 +66,24 @@ describe("Classe virtuelle (A2)", () => {
     expect(invite?.get("DTSTART")).toBe(start.toISOString().replace(/[-:]/g, "").replace(".000", ""));
     expect(invite?.get("SEQUENCE")).toBe("0");
     expect(invite?.get("URL")).toBe("https://visio.example.com/c01");
-    const list = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/classes?when=upcoming`)).json();
+    const list = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/classes?when=upcoming`)).json();
     expect(list.items.map((c: { id: string }) => c.id)).toContain(created.id);
   });
 
   it("sends updates and the cancellation with the same UID", async () => {
     const start = new Date(Date.now() + 3 * 86_400_000);
     const created = (
-      await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/classes`, classBody(start, [ids.sam]))
+      await send(d.app, d.tutor, "POST", `/api/tutoring/courses/${d.ids.c1}/classes`, classBody(start, [d.ids.sam]))
     ).json();
     const { selection: _selection, ...fields } = classBody(new Date(start.getTime() + 3_600_000), []);
-    const moved = await send(t.app, tutor, "PUT", `/api/tutoring/courses/${ids.c1}/classes/${created.id}`, fields);
+    const moved = await send(d.app, d.tutor, "PUT", `/api/tutoring/courses/${d.ids.c1}/classes/${created.id}`, fields);
     expect(moved.statusCode).toBe(200);
-    const cancelled = await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/classes/${created.id}/cancel`);
+    const cancelled = await send(
+      d.app,
+      d.tutor,
+      "POST",
+      `/api/tutoring/courses/${d.ids.c1}/classes/${created.id}/cancel`,
+    );
     expect(cancelled.json().cancelled).toBe(true);
     const [invite, update, cancel] = (await invitationsOf(created.id)).map((m) => m.ics);
     expect(new Set([invite?.get("UID"), update?.get("UID"), cancel?.get("UID")]).size).toBe(1);
@@ -99,7 +92,7 @@ describe("Classe virtuelle (A2)", () => {
     expect(cancel?.get("METHOD")).toBe("CANCEL");
     expect(cancel?.get("STATUS")).toBe("CANCELLED");
     expect(
-      (await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/classes/${created.id}/cancel`)).statusCode,
+      (await send(d.app, d.tutor, "POST", `/api/tutoring/courses/${d.ids.c1}/classes/${created.id}/cancel`)).statusCode,
     ).toBe(409);
   });
 
@@ -112,11 +105,11 @@ describe("Classe virtuelle (A2)", () => {
       [{ title: "" }, "body.title"],
     ] as const) {
       const response = await send(
-        t.app,
-        tutor,
+        d.app,
+        d.tutor,
         "POST",
-        `/api/tutoring/courses/${ids.c1}/classes`,
-        classBody(start, [ids.sam], extra),
+        `/api/tutoring/courses/${d.ids.c1}/classes`,
+        classBody(start, [d.ids.sam], extra),
       );
       expect(response.statusCode, field).toBe(400);
       expect(response.json().error.fields[0].field).toBe(field);
@@ -127,37 +120,39 @@ describe("Classe virtuelle (A2)", () => {
     const start = new Date(Date.now() - 3 * 3_600_000);
     const created = (
       await send(
-        t.app,
-        tutor,
+        d.app,
+        d.tutor,
         "POST",
-        `/api/tutoring/courses/${ids.c1}/classes`,
-        classBody(start, [ids.demory, ids.sam]),
+        `/api/tutoring/courses/${d.ids.c1}/classes`,
+        classBody(start, [d.ids.demory, d.ids.sam]),
       )
     ).json();
-    const url = `/api/tutoring/courses/${ids.c1}/classes/${created.id}/attendance`;
-    const tooLong = await send(t.app, tutor, "PUT", url, {
-      entries: [{ learnerId: ids.demory, present: true, minutes: 121 }],
+    const url = `/api/tutoring/courses/${d.ids.c1}/classes/${created.id}/attendance`;
+    const tooLong = await send(d.app, d.tutor, "PUT", url, {
+      entries: [{ learnerId: d.ids.demory, present: true, minutes: 121 }],
     });
     expect(tooLong.json().error.fields[0].field).toBe("body.entries.0.minutes");
-    const notInvited = await t.database.db.execute<{ id: string }>(
+    const notInvited = await d.database.db.execute<{ id: string }>(
       sql`select id from users where email = 'camille.dubois@demo.local'`,
     );
     expect(
       (
-        await send(t.app, tutor, "PUT", url, {
+        await send(d.app, d.tutor, "PUT", url, {
           entries: [{ learnerId: notInvited.rows[0]?.id, present: true, minutes: 10 }],
         })
       ).statusCode,
     ).toBe(404);
-    const response = await send(t.app, tutor, "PUT", url, {
+    const response = await send(d.app, d.tutor, "PUT", url, {
       entries: [
-        { learnerId: ids.demory, present: true, minutes: 90 },
-        { learnerId: ids.sam, present: false, minutes: 0 },
+        { learnerId: d.ids.demory, present: true, minutes: 90 },
+        { learnerId: d.ids.sam, present: false, minutes: 0 },
       ],
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ present: 1, attendanceRecorded: true });
-    const report = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners/${ids.demory}/report`)).json();
+    const report = (
+      await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.demory}/report`)
+    ).json();
     const webinar = report.lessons.find((l: { type: string }) => l.type === "webinar");
     expect(webinar).toMatchObject({ status: "completed", timeSpentSeconds: 5400 });
     expect(report.enrollment.progressPct).toBe(50);
@@ -167,7 +162,7 @@ describe("Classe virtuelle (A2)", () => {
     const sink = await startSmtpSink();
     const mailer = smtpMailer(sink.url, "Tutora <no-reply@tutora.test>");
     try {
-      await flushOutbox(t.database.db, mailer);
+      await flushOutbox(d.database.db, mailer);
       const mail = sink.messages.find((m) => m.subject?.startsWith("Invitation : Préparer sa vente"));
       const attachment = mail?.attachments.find((a) => a.contentType.startsWith("text/calendar"));
       expect(attachment).toBeDefined();
@@ -181,13 +176,13 @@ describe("Classe virtuelle (A2)", () => {
 
   it("acts on no learner outside the scope", async () => {
     const response = await send(
-      t.app,
-      tutor2,
+      d.app,
+      d.tutor2,
       "POST",
-      `/api/tutoring/courses/${ids.c2}/classes`,
-      classBody(new Date(Date.now() + 86_400_000), [ids.sam]),
+      `/api/tutoring/courses/${d.ids.c2}/classes`,
+      classBody(new Date(Date.now() + 86_400_000), [d.ids.sam]),
     );
     expect(response.statusCode).toBe(404);
-    expect((await get(t.app, tutor2, `/api/tutoring/courses/${ids.c1}/classes`)).statusCode).toBe(404);
+    expect((await get(d.app, d.tutor2, `/api/tutoring/courses/${d.ids.c1}/classes`)).statusCode).toBe(404);
   });
 });

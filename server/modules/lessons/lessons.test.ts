@@ -1,30 +1,13 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, get, type Session, send, signIn, type TestApp } from "../../test/app.js";
-import { demoIds } from "../../test/demo.js";
+import { describe, expect, it } from "vitest";
+import { get, send } from "../../test/app.js";
+import { useDemo } from "../../test/demo.js";
 
-let t: TestApp;
-let tutor: Session;
-let tutor2: Session;
-let learner: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  [tutor, tutor2, learner] = await Promise.all([
-    signIn(t.app, "tuteur@demo.local"),
-    signIn(t.app, "tuteur2@demo.local"),
-    signIn(t.app, "sam.agasse@demo.local"),
-  ]);
-  ids = await demoIds(t.database.db);
-});
-afterAll(async () => {
-  await t.close();
-});
+const d = useDemo();
 
 describe("GET lessons (Leçons)", () => {
   it("lists Cours 1's six lessons with completion among the tutor's 21 learners, comments and corrections", async () => {
-    const response = await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/lessons`);
+    const response = await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/lessons`);
     expect(response.statusCode).toBe(200);
     const rows = response
       .json()
@@ -48,16 +31,18 @@ describe("GET lessons (Leçons)", () => {
     ]);
   });
 
-  it("is 404 for another tutor and 403 for a learner", async () => {
-    expect((await get(t.app, tutor2, `/api/tutoring/courses/${ids.c1}/lessons`)).statusCode).toBe(404);
-    expect((await get(t.app, learner, `/api/tutoring/courses/${ids.c1}/lessons`)).statusCode).toBe(403);
+  it("is 404 for another d.tutor and 403 for a learner", async () => {
+    expect((await get(d.app, d.tutor2, `/api/tutoring/courses/${d.ids.c1}/lessons`)).statusCode).toBe(404);
+    expect((await get(d.app, d.learner, `/api/tutoring/courses/${d.ids.c1}/lessons`)).statusCode).toBe(403);
   });
 });
 
 describe("lesson preview (Lancer le contenu)", () => {
   it("shows a practical sheet's text, a quiz's questions, a webinar's sessions and an observation's grid", async () => {
-    const preview = (type: keyof typeof ids.c1Lessons) =>
-      get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/lessons/${ids.c1Lessons[type]}/preview`).then((r) => r.json());
+    const preview = (type: keyof typeof d.ids.c1Lessons) =>
+      get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/lessons/${d.ids.c1Lessons[type]}/preview`).then((r) =>
+        r.json(),
+      );
     const sheet = await preview("sheet");
     expect(sheet.document[0]).toMatch(/^Avant le rendez-vous/);
     const quiz = await preview("quiz");
@@ -84,31 +69,32 @@ describe("lesson preview (Lancer le contenu)", () => {
   });
 
   it("records nothing", async () => {
-    const before = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from attempts`);
-    await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/lessons/${ids.c1Lessons.quiz}/preview`);
-    const after = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from attempts`);
+    const before = await d.database.db.execute<{ n: number }>(sql`select count(*)::int as n from attempts`);
+    await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/lessons/${d.ids.c1Lessons.quiz}/preview`);
+    const after = await d.database.db.execute<{ n: number }>(sql`select count(*)::int as n from attempts`);
     expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
   });
 
   it("is 404 for a lesson of another course or another tutor", async () => {
-    const otherLesson = await t.database.db.execute<{ id: string }>(
-      sql`select id from lessons where course_id = ${ids.c2} limit 1`,
+    const otherLesson = await d.database.db.execute<{ id: string }>(
+      sql`select id from lessons where course_id = ${d.ids.c2} limit 1`,
     );
     const foreign = otherLesson.rows[0]?.id;
-    expect((await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/lessons/${foreign}/preview`)).statusCode).toBe(
+    expect((await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/lessons/${foreign}/preview`)).statusCode).toBe(
       404,
     );
     expect(
-      (await get(t.app, tutor2, `/api/tutoring/courses/${ids.c1}/lessons/${ids.c1Lessons.quiz}/preview`)).statusCode,
+      (await get(d.app, d.tutor2, `/api/tutoring/courses/${d.ids.c1}/lessons/${d.ids.c1Lessons.quiz}/preview`))
+        .statusCode,
     ).toBe(404);
   });
 });
 
 describe("comments (Voir les commentaires)", () => {
-  const url = () => `/api/tutoring/courses/${ids.c1}/lessons/${ids.c1Lessons.elearning}/comments`;
+  const url = () => `/api/tutoring/courses/${d.ids.c1}/lessons/${d.ids.c1Lessons.elearning}/comments`;
 
   it("lists the learners' comments with the tutor's answer under each", async () => {
-    const page = (await get(t.app, tutor, url())).json();
+    const page = (await get(d.app, d.tutor, url())).json();
     expect(page.total).toBe(1);
     expect(page.items[0]).toMatchObject({
       author: { firstName: "Jerome", lastName: "Demory" },
@@ -119,39 +105,41 @@ describe("comments (Voir les commentaires)", () => {
   });
 
   it("stores an answer as text, markup included, and shows it under the comment", async () => {
-    const commentId = (await get(t.app, tutor, url())).json().items[0].id;
+    const commentId = (await get(d.app, d.tutor, url())).json().items[0].id;
     const body = "<script>alert('x')</script> Merci, c'est corrigé.";
-    const created = await send(t.app, tutor, "POST", `${url()}/${commentId}/answers`, { body });
+    const created = await send(d.app, d.tutor, "POST", `${url()}/${commentId}/answers`, { body });
     expect(created.statusCode).toBe(201);
     expect(created.json().body).toBe(body);
-    const page = (await get(t.app, tutor, url())).json();
+    const page = (await get(d.app, d.tutor, url())).json();
     expect(page.items[0].answers.map((a: { body: string }) => a.body)).toContain(body);
   });
 
   it("refuses an empty or oversized answer, naming the field", async () => {
-    const commentId = (await get(t.app, tutor, url())).json().items[0].id;
+    const commentId = (await get(d.app, d.tutor, url())).json().items[0].id;
     for (const body of ["", "   ", "x".repeat(5001)]) {
-      const response = await send(t.app, tutor, "POST", `${url()}/${commentId}/answers`, { body });
+      const response = await send(d.app, d.tutor, "POST", `${url()}/${commentId}/answers`, { body });
       expect(response.statusCode).toBe(400);
       expect(response.json().error.fields[0].field).toBe("body.body");
     }
   });
 
-  it("is 404 for another tutor, for a comment of another lesson, and for an answer (not a learner's comment)", async () => {
-    const page = (await get(t.app, tutor, url())).json();
+  it("is 404 for another d.tutor, for a comment of another lesson, and for an answer (not a learner's comment)", async () => {
+    const page = (await get(d.app, d.tutor, url())).json();
     const commentId = page.items[0].id;
     const answerId = page.items[0].answers[0].id;
-    expect((await get(t.app, tutor2, url())).statusCode).toBe(404);
-    expect((await send(t.app, tutor2, "POST", `${url()}/${commentId}/answers`, { body: "hi" })).statusCode).toBe(404);
-    const quizUrl = `/api/tutoring/courses/${ids.c1}/lessons/${ids.c1Lessons.quiz}/comments`;
-    expect((await send(t.app, tutor, "POST", `${quizUrl}/${commentId}/answers`, { body: "hi" })).statusCode).toBe(404);
-    expect((await send(t.app, tutor, "POST", `${url()}/${answerId}/answers`, { body: "hi" })).statusCode).toBe(404);
+    expect((await get(d.app, d.tutor2, url())).statusCode).toBe(404);
+    expect((await send(d.app, d.tutor2, "POST", `${url()}/${commentId}/answers`, { body: "hi" })).statusCode).toBe(404);
+    const quizUrl = `/api/tutoring/courses/${d.ids.c1}/lessons/${d.ids.c1Lessons.quiz}/comments`;
+    expect((await send(d.app, d.tutor, "POST", `${quizUrl}/${commentId}/answers`, { body: "hi" })).statusCode).toBe(
+      404,
+    );
+    expect((await send(d.app, d.tutor, "POST", `${url()}/${answerId}/answers`, { body: "hi" })).statusCode).toBe(404);
   });
 
   it("pages, and refuses bad paging", async () => {
-    const bad = await get(t.app, tutor, `${url()}?pageSize=101`);
+    const bad = await get(d.app, d.tutor, `${url()}?pageSize=101`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].field).toBe("querystring.pageSize");
-    expect((await get(t.app, tutor, `${url()}?page=5`)).json()).toMatchObject({ items: [], total: 1, page: 5 });
+    expect((await get(d.app, d.tutor, `${url()}?page=5`)).json()).toMatchObject({ items: [], total: 1, page: 5 });
   });
 });

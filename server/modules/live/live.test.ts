@@ -1,23 +1,14 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type Session, signIn, type TestApp } from "../../test/app.js";
-import { demoIds } from "../../test/demo.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useDemo } from "../../test/demo.js";
 import { recomputeEnrollments } from "../tracking/summaries.js";
 
-let t: TestApp;
 let base: string;
-let tutor: Session;
-let tutor2: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
+
+const d = useDemo();
 
 beforeAll(async () => {
-  t = await createTestApp();
-  base = await t.app.listen({ port: 0, host: "127.0.0.1" });
-  [tutor, tutor2] = await Promise.all([signIn(t.app, "tuteur@demo.local"), signIn(t.app, "tuteur2@demo.local")]);
-  ids = await demoIds(t.database.db);
-});
-afterAll(async () => {
-  await t.close();
+  base = await d.app.listen({ port: 0, host: "127.0.0.1" });
 });
 
 /** Reads server-sent events until one of the given type arrives. */
@@ -36,8 +27,8 @@ async function nextEvent(reader: ReadableStreamDefaultReader<Uint8Array>, type: 
 describe("live updates (B5)", () => {
   it("tells an open tutoring center when a learner's progress changes, and only its course id", async () => {
     const controller = new AbortController();
-    const response = await fetch(`${base}/api/tutoring/courses/${ids.c1}/events`, {
-      headers: { cookie: tutor.cookie },
+    const response = await fetch(`${base}/api/tutoring/courses/${d.ids.c1}/events`, {
+      headers: { cookie: d.tutor.cookie },
       signal: controller.signal,
     });
     expect(response.status).toBe(200);
@@ -47,22 +38,22 @@ describe("live updates (B5)", () => {
     const seen = { text: "" };
     await nextEvent(reader, "ready", seen);
     // A learner's activity commits elsewhere (another connection, as another app instance would).
-    await t.database.db.transaction(async (tx) => {
+    await d.database.db.transaction(async (tx) => {
       await tx.execute(sql`update attempts set status = 'completed', status_at = now() where enrollment_id = (
-        select id from enrollments where user_id = ${ids.demory} and course_id = ${ids.c1}) and number = 1`);
-      await recomputeEnrollments(tx, sql`e.user_id = ${ids.demory} and e.course_id = ${ids.c1}`);
+        select id from enrollments where user_id = ${d.ids.demory} and course_id = ${d.ids.c1}) and number = 1`);
+      await recomputeEnrollments(tx, sql`e.user_id = ${d.ids.demory} and e.course_id = ${d.ids.c1}`);
     });
     const event = await nextEvent(reader, "progress", seen);
-    expect(event).toBe(`event: progress\ndata: {"courseId":"${ids.c1}"}`);
+    expect(event).toBe(`event: progress\ndata: {"courseId":"${d.ids.c1}"}`);
     controller.abort();
   });
 
-  it("is 404 for a tutor who does not tutor the course, 401 without a session", async () => {
-    const foreign = await fetch(`${base}/api/tutoring/courses/${ids.c1}/events`, {
-      headers: { cookie: tutor2.cookie },
+  it("is 404 for a d.tutor who does not d.tutor the course, 401 without a session", async () => {
+    const foreign = await fetch(`${base}/api/tutoring/courses/${d.ids.c1}/events`, {
+      headers: { cookie: d.tutor2.cookie },
     });
     expect(foreign.status).toBe(404);
-    const anonymous = await fetch(`${base}/api/tutoring/courses/${ids.c1}/events`);
+    const anonymous = await fetch(`${base}/api/tutoring/courses/${d.ids.c1}/events`);
     expect(anonymous.status).toBe(401);
   });
 });

@@ -1,29 +1,23 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, get, type Session, send, signIn, type TestApp } from "../../test/app.js";
-import { demoIds } from "../../test/demo.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { get, type Session, send } from "../../test/app.js";
+import { useDemo } from "../../test/demo.js";
 
-let t: TestApp;
-let tutor: Session;
-let tutor2: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
 let grid: { criteria: { id: string; label: string }[]; levels: { label: string }[] };
 
+const d = useDemo();
+
 beforeAll(async () => {
-  t = await createTestApp();
-  [tutor, tutor2] = await Promise.all([signIn(t.app, "tuteur@demo.local"), signIn(t.app, "tuteur2@demo.local")]);
-  ids = await demoIds(t.database.db);
-  grid = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/lessons/${ids.c1Lessons.observation}/grid`)).json();
-});
-afterAll(async () => {
-  await t.close();
+  grid = (
+    await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/lessons/${d.ids.c1Lessons.observation}/grid`)
+  ).json();
 });
 
 const observe = (session: Session, body: Record<string, unknown>) =>
-  send(t.app, session, "POST", `/api/tutoring/courses/${ids.c1}/observations`, body);
+  send(d.app, session, "POST", `/api/tutoring/courses/${d.ids.c1}/observations`, body);
 const body = (levels: number[], extra: Record<string, unknown> = {}) => ({
-  lessonId: ids.c1Lessons.observation,
-  learnerId: ids.sam,
+  lessonId: d.ids.c1Lessons.observation,
+  learnerId: d.ids.sam,
   observedAt: new Date(Date.now() - 3_600_000).toISOString(),
   durationSeconds: 900,
   ratings: grid.criteria.map((c, i) => ({ criterionId: c.id, levelIndex: levels[i] ?? 0 })),
@@ -33,11 +27,11 @@ const body = (levels: number[], extra: Record<string, unknown> = {}) => ({
 
 describe("Observations à faire (T8)", () => {
   it("lists the 21 learners whose observation is not passed, Sam failed with 50 %", async () => {
-    const page = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/observations?pageSize=100`)).json();
+    const page = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/observations?pageSize=100`)).json();
     expect(page.total).toBe(21);
     const sam = page.items.find((i: { learner: { lastName: string } }) => i.learner.lastName === "AGASSE");
     expect(sam).toMatchObject({ status: "failed", attempts: 1, lastScore: 50 });
-    expect((await get(t.app, tutor2, `/api/tutoring/courses/${ids.c1}/observations`)).statusCode).toBe(404);
+    expect((await get(d.app, d.tutor2, `/api/tutoring/courses/${d.ids.c1}/observations`)).statusCode).toBe(404);
   });
 
   it("gives the grid with its criteria and levels", () => {
@@ -54,17 +48,17 @@ describe("Observations à faire (T8)", () => {
       [{ ...body([2, 2, 2, 2]), observedAt: "yesterday" }, "body.observedAt"],
     ];
     for (const [payload, field] of cases) {
-      const response = await observe(tutor, payload);
+      const response = await observe(d.tutor, payload);
       expect(response.statusCode, field).toBe(400);
       expect(response.json().error.fields[0].field).toBe(field);
     }
     const duplicate = body([2, 2, 2, 2]);
     duplicate.ratings[1] = { ...duplicate.ratings[0], levelIndex: 2 } as (typeof duplicate.ratings)[number];
-    expect((await observe(tutor, duplicate)).statusCode).toBe(400);
+    expect((await observe(d.tutor, duplicate)).statusCode).toBe(400);
   });
 
   it("scores a grid: an eliminating criterion fails whatever the score", async () => {
-    const response = await observe(tutor, body([1, 2, 2, 2]));
+    const response = await observe(d.tutor, body([1, 2, 2, 2]));
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({
       score: 87.5,
@@ -75,26 +69,26 @@ describe("Observations à faire (T8)", () => {
   });
 
   it("a passed observation completes Sam's course and leaves 20 observations to do", async () => {
-    const response = await observe(tutor, body([2, 2, 1, 2], { durationSeconds: 600 }));
+    const response = await observe(d.tutor, body([2, 2, 1, 2], { durationSeconds: 600 }));
     expect(response.json()).toMatchObject({ score: 87.5, passed: true, attemptNumber: 3 });
-    const report = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/report`)).json();
+    const report = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/report`)).json();
     expect(report.enrollment).toMatchObject({ progressPct: 100, status: "completed" });
     const observation = report.lessons.find((l: { type: string }) => l.type === "observation");
     expect(observation).toMatchObject({ status: "passed", attemptsCount: 3, score: 87.5 });
     expect(observation.timeSpentSeconds).toBe(560 + 900 + 600);
-    const indicators = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/indicators`)).json();
+    const indicators = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/indicators`)).json();
     expect(indicators.observationsToDo).toBe(20);
-    const audit = await t.database.db.execute<{ n: number }>(
-      sql`select count(*)::int as n from audit_log where action = 'observation.record' and learner_id = ${ids.sam}`,
+    const audit = await d.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where action = 'observation.record' and learner_id = ${d.ids.sam}`,
     );
     expect(audit.rows[0]?.n).toBe(2);
   });
 
   it("is 404 for a learner outside the scope or a lesson that is not an observation", async () => {
-    expect((await observe(tutor2, body([2, 2, 2, 2]))).statusCode).toBe(404);
-    expect((await observe(tutor, body([2, 2, 2, 2], { lessonId: ids.c1Lessons.quiz }))).statusCode).toBe(404);
+    expect((await observe(d.tutor2, body([2, 2, 2, 2]))).statusCode).toBe(404);
+    expect((await observe(d.tutor, body([2, 2, 2, 2], { lessonId: d.ids.c1Lessons.quiz }))).statusCode).toBe(404);
     expect(
-      (await observe(tutor, body([2, 2, 2, 2], { learnerId: "00000000-0000-4000-8000-000000000000" }))).statusCode,
+      (await observe(d.tutor, body([2, 2, 2, 2], { learnerId: "00000000-0000-4000-8000-000000000000" }))).statusCode,
     ).toBe(404);
   });
 });

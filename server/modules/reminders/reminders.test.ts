@@ -1,35 +1,22 @@
 import net from "node:net";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app.js";
 import { loadConfig } from "../../config.js";
 import { startJobs } from "../../plugins/jobs.js";
-import { createTestApp, get, type Session, send, signIn, type TestApp } from "../../test/app.js";
-import { demoIds } from "../../test/demo.js";
+import { get, send, signIn } from "../../test/app.js";
+import { useDemo } from "../../test/demo.js";
 import { startSmtpSink } from "../../test/smtp.js";
 import { flushOutbox } from "../mail/delivery.js";
 import { smtpMailer } from "../mail/mailer.js";
 
-let t: TestApp;
-let tutor: Session;
-let tutor2: Session;
-let admin: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
 let templateId: string;
 
+const d = useDemo();
+
 beforeAll(async () => {
-  t = await createTestApp();
-  [tutor, tutor2, admin] = await Promise.all([
-    signIn(t.app, "tuteur@demo.local"),
-    signIn(t.app, "tuteur2@demo.local"),
-    signIn(t.app, "admin@demo.local"),
-  ]);
-  ids = await demoIds(t.database.db);
-  const templates = (await get(t.app, tutor, "/api/mail-templates")).json();
+  const templates = (await get(d.app, d.tutor, "/api/mail-templates")).json();
   templateId = templates.items.find((x: { name: string }) => x.name === "Relance formation non commencée").id;
-});
-afterAll(async () => {
-  await t.close();
 });
 
 async function freePort() {
@@ -45,14 +32,14 @@ const notStarted = { mode: "filters", filters: { status: "not_started" } } as co
 
 describe("mail templates", () => {
   it("lists the three shared demo templates and the variables", async () => {
-    const body = (await get(t.app, tutor, "/api/mail-templates")).json();
+    const body = (await get(d.app, d.tutor, "/api/mail-templates")).json();
     expect(body.items.filter((x: { shared: boolean }) => x.shared)).toHaveLength(3);
     expect(body.items.every((x: { editable: boolean }) => !x.editable)).toBe(true);
     expect(body.variables).toContain("date_objectif");
   });
 
   it("refuses an unknown variable, naming the field", async () => {
-    const response = await send(t.app, tutor, "POST", "/api/mail-templates", {
+    const response = await send(d.app, d.tutor, "POST", "/api/mail-templates", {
       name: "Test",
       subject: "Bonjour {{prenom}}",
       body: "Votre ville : {{ville}}",
@@ -61,8 +48,8 @@ describe("mail templates", () => {
     expect(response.json().error.fields[0]).toMatchObject({ field: "body.body", rule: "unknown_variable" });
   });
 
-  it("lets a tutor keep templates of their own, and only admins share or edit shared ones", async () => {
-    const own = await send(t.app, tutor, "POST", "/api/mail-templates", {
+  it("lets a d.tutor keep templates of their own, and only admins share or edit shared ones", async () => {
+    const own = await send(d.app, d.tutor, "POST", "/api/mail-templates", {
       name: "Perso",
       subject: "{{cours}}",
       body: "Bonjour {{prenom}}",
@@ -70,18 +57,18 @@ describe("mail templates", () => {
     expect(own.statusCode).toBe(201);
     expect(own.json()).toMatchObject({ shared: false, editable: true });
     expect(
-      (await send(t.app, tutor, "POST", "/api/mail-templates", { name: "S", subject: "s", body: "b", shared: true }))
+      (await send(d.app, d.tutor, "POST", "/api/mail-templates", { name: "S", subject: "s", body: "b", shared: true }))
         .statusCode,
     ).toBe(403);
     expect(
-      (await send(t.app, tutor, "PUT", `/api/mail-templates/${templateId}`, { name: "x", subject: "s", body: "b" }))
+      (await send(d.app, d.tutor, "PUT", `/api/mail-templates/${templateId}`, { name: "x", subject: "s", body: "b" }))
         .statusCode,
     ).toBe(403);
-    const tutor2List = (await get(t.app, tutor2, "/api/mail-templates")).json();
+    const tutor2List = (await get(d.app, d.tutor2, "/api/mail-templates")).json();
     expect(tutor2List.items.map((x: { id: string }) => x.id)).not.toContain(own.json().id);
-    expect((await send(t.app, tutor2, "DELETE", `/api/mail-templates/${own.json().id}`)).statusCode).toBe(404);
-    expect((await send(t.app, tutor, "DELETE", `/api/mail-templates/${own.json().id}`)).statusCode).toBe(204);
-    const adminCreated = await send(t.app, admin, "POST", "/api/mail-templates", {
+    expect((await send(d.app, d.tutor2, "DELETE", `/api/mail-templates/${own.json().id}`)).statusCode).toBe(404);
+    expect((await send(d.app, d.tutor, "DELETE", `/api/mail-templates/${own.json().id}`)).statusCode).toBe(204);
+    const adminCreated = await send(d.app, d.admin, "POST", "/api/mail-templates", {
       name: "Partagé",
       subject: "s",
       body: "b",
@@ -93,7 +80,7 @@ describe("mail templates", () => {
 
 describe("Relancer (A1)", () => {
   it("previews the message for a recipient, with the count", async () => {
-    const response = await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/reminders/preview`, {
+    const response = await send(d.app, d.tutor, "POST", `/api/tutoring/courses/${d.ids.c1}/reminders/preview`, {
       templateId,
       selection: notStarted,
     });
@@ -103,7 +90,7 @@ describe("Relancer (A1)", () => {
     expect(body.subject).toBe("Cours 1 : L'avant-vente : votre formation vous attend");
     expect(body.body).toContain(`Bonjour ${body.recipient.firstName},`);
     const second = (
-      await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/reminders/preview`, {
+      await send(d.app, d.tutor, "POST", `/api/tutoring/courses/${d.ids.c1}/reminders/preview`, {
         templateId,
         selection: notStarted,
         index: 1,
@@ -114,20 +101,20 @@ describe("Relancer (A1)", () => {
 
   it("queues one message per learner, once per idempotency key, and records the reminders", async () => {
     const request = { templateId, selection: notStarted, idempotencyKey: "click-0001" };
-    const first = await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/reminders`, request);
+    const first = await send(d.app, d.tutor, "POST", `/api/tutoring/courses/${d.ids.c1}/reminders`, request);
     expect(first.statusCode).toBe(202);
     expect(first.json()).toMatchObject({ total: 6, queued: 6, sent: 0, smtpConfigured: false });
-    const again = await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/reminders`, request);
+    const again = await send(d.app, d.tutor, "POST", `/api/tutoring/courses/${d.ids.c1}/reminders`, request);
     expect(again.json()).toMatchObject({ total: 6 });
-    const outbox = await t.database.db.execute<{ n: number }>(
+    const outbox = await d.database.db.execute<{ n: number }>(
       sql`select count(*)::int as n from outbox where batch_id = ${first.json().batchId}`,
     );
     expect(outbox.rows[0]?.n).toBe(6);
     const learner = (
-      await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners?status=not_started&pageSize=1`)
+      await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners?status=not_started&pageSize=1`)
     ).json().items[0];
     const report = (
-      await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners/${learner.userId}/report`)
+      await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners/${learner.userId}/report`)
     ).json();
     expect(report.reminders).toEqual([
       expect.objectContaining({ kind: "email", templateName: "Relance formation non commencée" }),
@@ -138,7 +125,7 @@ describe("Relancer (A1)", () => {
     const sink = await startSmtpSink();
     const mailer = smtpMailer(sink.url, "Tutora <no-reply@tutora.test>");
     try {
-      const result = await flushOutbox(t.database.db, mailer);
+      const result = await flushOutbox(d.database.db, mailer);
       expect(result.sent).toBeGreaterThanOrEqual(6);
       const mail = sink.messages.find((m) => m.subject === "Cours 1 : L'avant-vente : votre formation vous attend");
       expect(mail?.from?.value[0]).toMatchObject({ name: "Tutora", address: "no-reply@tutora.test" });
@@ -147,11 +134,13 @@ describe("Relancer (A1)", () => {
       expect(mail?.text).toContain(`Bonjour ${to?.name?.split(" ")[0]},`);
       expect(mail?.text).toContain("http://localhost:3000/mes-formations");
       const batchId = (
-        await t.database.db.execute<{ b: string }>(
+        await d.database.db.execute<{ b: string }>(
           sql`select batch_id as b from outbox where batch_id like 'reminder:%' limit 1`,
         )
       ).rows[0]?.b;
-      const progress = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/reminders/batches/${batchId}`)).json();
+      const progress = (
+        await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/reminders/batches/${batchId}`)
+      ).json();
       expect(progress).toMatchObject({ total: 6, sent: 6, queued: 0 });
     } finally {
       mailer.close();
@@ -162,25 +151,25 @@ describe("Relancer (A1)", () => {
   it("keeps messages while SMTP is down and delivers each exactly once when it is back", async () => {
     const port = await freePort();
     const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, "Tutora <no-reply@tutora.test>");
-    const sent = await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/reminders`, {
+    const sent = await send(d.app, d.tutor, "POST", `/api/tutoring/courses/${d.ids.c1}/reminders`, {
       templateId,
-      selection: { mode: "ids", learnerIds: [ids.sam, ids.demory] },
+      selection: { mode: "ids", learnerIds: [d.ids.sam, d.ids.demory] },
       idempotencyKey: "down-then-up",
     });
     const batchId = sent.json().batchId;
-    const down = await flushOutbox(t.database.db, mailer);
+    const down = await flushOutbox(d.database.db, mailer);
     expect(down).toMatchObject({ sent: 0, retried: 2 });
-    const waiting = await t.database.db.execute<{ status: string; tries: number; last_error: string }>(
+    const waiting = await d.database.db.execute<{ status: string; tries: number; last_error: string }>(
       sql`select status, tries, last_error from outbox where batch_id = ${batchId}`,
     );
     expect(waiting.rows.every((r) => r.status === "pending" && r.tries === 1 && r.last_error)).toBe(true);
     // Not before the retry delay...
-    expect((await flushOutbox(t.database.db, mailer)).retried).toBe(0);
+    expect((await flushOutbox(d.database.db, mailer)).retried).toBe(0);
     const sink = await startSmtpSink(port);
     try {
-      await t.database.db.execute(sql`update outbox set next_try_at = now() where batch_id = ${batchId}`);
-      expect(await flushOutbox(t.database.db, mailer)).toMatchObject({ sent: 2, retried: 0 });
-      expect(await flushOutbox(t.database.db, mailer)).toMatchObject({ sent: 0 });
+      await d.database.db.execute(sql`update outbox set next_try_at = now() where batch_id = ${batchId}`);
+      expect(await flushOutbox(d.database.db, mailer)).toMatchObject({ sent: 2, retried: 0 });
+      expect(await flushOutbox(d.database.db, mailer)).toMatchObject({ sent: 0 });
       expect(sink.messages).toHaveLength(2);
     } finally {
       mailer.close();
@@ -189,22 +178,22 @@ describe("Relancer (A1)", () => {
   });
 
   it("refuses learners outside the scope, even by id: 404 and nothing queued", async () => {
-    const before = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from outbox`);
-    const foreign = await send(t.app, tutor2, "POST", `/api/tutoring/courses/${ids.c2}/reminders`, {
+    const before = await d.database.db.execute<{ n: number }>(sql`select count(*)::int as n from outbox`);
+    const foreign = await send(d.app, d.tutor2, "POST", `/api/tutoring/courses/${d.ids.c2}/reminders`, {
       templateId,
-      selection: { mode: "ids", learnerIds: [ids.sam] },
+      selection: { mode: "ids", learnerIds: [d.ids.sam] },
       idempotencyKey: "foreign-0001",
     });
     expect(foreign.statusCode).toBe(404);
-    const otherCourse = await send(t.app, tutor2, "POST", `/api/tutoring/courses/${ids.c1}/reminders`, {
+    const otherCourse = await send(d.app, d.tutor2, "POST", `/api/tutoring/courses/${d.ids.c1}/reminders`, {
       templateId,
       selection: notStarted,
       idempotencyKey: "foreign-0002",
     });
     expect(otherCourse.statusCode).toBe(404);
-    const after = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from outbox`);
+    const after = await d.database.db.execute<{ n: number }>(sql`select count(*)::int as n from outbox`);
     expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
-    const bad = await send(t.app, tutor, "POST", `/api/tutoring/courses/${ids.c1}/reminders`, {
+    const bad = await send(d.app, d.tutor, "POST", `/api/tutoring/courses/${d.ids.c1}/reminders`, {
       templateId,
       selection: notStarted,
     });
@@ -214,14 +203,14 @@ describe("Relancer (A1)", () => {
 
   it("delivers through the pg-boss worker when SMTP is configured", async () => {
     const sink = await startSmtpSink();
-    const config = loadConfig({ DATABASE_URL: t.database.url, SMTP_URL: sink.url, LOG_LEVEL: "silent" });
-    const jobs = await startJobs(t.database.db, config);
-    const app = await buildApp({ db: t.database.db, config, jobs, logger: false });
+    const config = loadConfig({ DATABASE_URL: d.database.url, SMTP_URL: sink.url, LOG_LEVEL: "silent" });
+    const jobs = await startJobs(d.database.db, config);
+    const app = await buildApp({ db: d.database.db, config, jobs, logger: false });
     try {
       const session = await signIn(app, "tuteur@demo.local");
-      const response = await send(app, session, "POST", `/api/tutoring/courses/${ids.c1}/reminders`, {
+      const response = await send(app, session, "POST", `/api/tutoring/courses/${d.ids.c1}/reminders`, {
         templateId,
-        selection: { mode: "ids", learnerIds: [ids.demory] },
+        selection: { mode: "ids", learnerIds: [d.ids.demory] },
         idempotencyKey: "worker-0001",
       });
       expect(response.json()).toMatchObject({ total: 1, smtpConfigured: true });
@@ -237,28 +226,28 @@ describe("Relancer (A1)", () => {
 
 describe("admin Messages screen", () => {
   it("lists every message with its state and content, for admins only", async () => {
-    const page = (await get(t.app, admin, "/api/admin/messages?pageSize=100")).json();
+    const page = (await get(d.app, d.admin, "/api/admin/messages?pageSize=100")).json();
     expect(page.total).toBeGreaterThan(0);
     expect(page.smtpConfigured).toBe(false);
     expect(page.items[0]).toMatchObject({ status: expect.any(String), text: expect.any(String) });
-    const sent = (await get(t.app, admin, "/api/admin/messages?status=sent")).json();
+    const sent = (await get(d.app, d.admin, "/api/admin/messages?status=sent")).json();
     expect(sent.items.every((m: { status: string }) => m.status === "sent")).toBe(true);
-    expect((await get(t.app, tutor, "/api/admin/messages")).statusCode).toBe(403);
-    expect((await get(t.app, admin, "/api/admin/messages?q=%25_")).statusCode).toBe(200);
+    expect((await get(d.app, d.tutor, "/api/admin/messages")).statusCode).toBe(403);
+    expect((await get(d.app, d.admin, "/api/admin/messages?q=%25_")).statusCode).toBe(200);
   });
 
   it("tries a failed message again", async () => {
     const [row] = (
-      await t.database.db.execute<{ id: number }>(
+      await d.database.db.execute<{ id: number }>(
         sql`update outbox set status = 'failed', tries = 8 where id = (select min(id) from outbox) returning id`,
       )
     ).rows;
-    expect((await send(t.app, admin, "POST", `/api/admin/messages/${row?.id}/retry`)).statusCode).toBe(204);
-    const after = await t.database.db.execute<{ status: string; tries: number }>(
+    expect((await send(d.app, d.admin, "POST", `/api/admin/messages/${row?.id}/retry`)).statusCode).toBe(204);
+    const after = await d.database.db.execute<{ status: string; tries: number }>(
       sql`select status, tries from outbox where id = ${row?.id}`,
     );
     expect(after.rows[0]).toEqual({ status: "pending", tries: 0 });
-    expect((await send(t.app, admin, "POST", `/api/admin/messages/${row?.id}/retry`)).statusCode).toBe(409);
-    expect((await send(t.app, tutor, "POST", `/api/admin/messages/${row?.id}/retry`)).statusCode).toBe(403);
+    expect((await send(d.app, d.admin, "POST", `/api/admin/messages/${row?.id}/retry`)).statusCode).toBe(409);
+    expect((await send(d.app, d.tutor, "POST", `/api/admin/messages/${row?.id}/retry`)).statusCode).toBe(403);
   });
 });

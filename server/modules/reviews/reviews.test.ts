@@ -1,54 +1,42 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, get, type Session, signIn, type TestApp } from "../../test/app.js";
-import { demoIds } from "../../test/demo.js";
+import { describe, expect, it } from "vitest";
+import { get } from "../../test/app.js";
+import { useDemo } from "../../test/demo.js";
 
-let t: TestApp;
-let tutor: Session;
-let tutor2: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  [tutor, tutor2] = await Promise.all([signIn(t.app, "tuteur@demo.local"), signIn(t.app, "tuteur2@demo.local")]);
-  ids = await demoIds(t.database.db);
-});
-afterAll(async () => {
-  await t.close();
-});
+const d = useDemo();
 
 describe("GET reviews (Avis)", () => {
   it("lists Cours 1's reviews newest first with average and distribution", async () => {
-    const page = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/reviews`)).json();
+    const page = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/reviews`)).json();
     expect(page).toMatchObject({ total: 6, average: 4.2, distribution: [0, 0, 1, 3, 2] });
     expect(
       page.items.map((r: { author: { lastName: string }; rating: number }) => `${r.author.lastName} ${r.rating}`),
     ).toEqual(["Garnier 4", "Dubois 3", "Lefèvre 4", "Durand 5", "Demory 4", "AGASSE 5"]);
   });
 
-  it("shows a restricted tutor only the reviews of its learners", async () => {
-    const restricted = (await get(t.app, tutor2, `/api/tutoring/courses/${ids.c2}/reviews`)).json();
-    const all = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c2}/reviews`)).json();
+  it("shows a restricted d.tutor only the reviews of its learners", async () => {
+    const restricted = (await get(d.app, d.tutor2, `/api/tutoring/courses/${d.ids.c2}/reviews`)).json();
+    const all = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c2}/reviews`)).json();
     expect(restricted.total).toBeLessThanOrEqual(all.total);
-    const members = await t.database.db.execute<{ id: string }>(sql`
+    const members = await d.database.db.execute<{ id: string }>(sql`
       select m.user_id as id from learner_list_members m join learner_lists l on l.id = m.list_id where l.name = 'Équipe Nord'`);
     const memberIds = new Set(members.rows.map((r) => r.id));
     expect(restricted.items.every((r: { author: { id: string } }) => memberIds.has(r.author.id))).toBe(true);
   });
 
   it("returns a comment with markup as text", async () => {
-    await t.database.db.execute(
-      sql`update reviews set comment = '<img src=x onerror=alert(1)>' where user_id = ${ids.sam}`,
+    await d.database.db.execute(
+      sql`update reviews set comment = '<img src=x onerror=alert(1)>' where user_id = ${d.ids.sam}`,
     );
-    const page = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/reviews`)).json();
+    const page = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/reviews`)).json();
     expect(page.items.find((r: { author: { lastName: string } }) => r.author.lastName === "AGASSE").comment).toBe(
       "<img src=x onerror=alert(1)>",
     );
   });
 
-  it("is 404 for another tutor and 400 on bad paging", async () => {
-    expect((await get(t.app, tutor2, `/api/tutoring/courses/${ids.c1}/reviews`)).statusCode).toBe(404);
-    const bad = await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/reviews?page=0`);
+  it("is 404 for another d.tutor and 400 on bad paging", async () => {
+    expect((await get(d.app, d.tutor2, `/api/tutoring/courses/${d.ids.c1}/reviews`)).statusCode).toBe(404);
+    const bad = await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/reviews?page=0`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].field).toBe("querystring.page");
   });
@@ -56,7 +44,7 @@ describe("GET reviews (Avis)", () => {
 
 describe("GET evaluation (Évaluation formation)", () => {
   it("gives response count and rate, per question average and distribution, and free texts", async () => {
-    const evaluation = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/evaluation`)).json();
+    const evaluation = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/evaluation`)).json();
     expect(evaluation).toMatchObject({ responses: 6, learners: 21, rate: 0.286 });
     const [q1, , q3, q4] = evaluation.questions;
     expect(q1).toMatchObject({ kind: "rating", answers: 6 });
@@ -76,10 +64,10 @@ describe("GET evaluation (Évaluation formation)", () => {
 
   it("pages the free texts and is 404 for another tutor", async () => {
     const page = (
-      await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/evaluation?textPage=2&textPageSize=3`)
+      await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/evaluation?textPage=2&textPageSize=3`)
     ).json();
     expect(page.texts).toMatchObject({ total: 5, page: 2, pageSize: 3 });
     expect(page.texts.items).toHaveLength(2);
-    expect((await get(t.app, tutor2, `/api/tutoring/courses/${ids.c1}/evaluation`)).statusCode).toBe(404);
+    expect((await get(d.app, d.tutor2, `/api/tutoring/courses/${d.ids.c1}/evaluation`)).statusCode).toBe(404);
   });
 });

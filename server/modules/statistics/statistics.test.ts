@@ -1,38 +1,21 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, get, type Session, send, signIn, type TestApp } from "../../test/app.js";
-import { demoIds } from "../../test/demo.js";
+import { describe, expect, it } from "vitest";
+import { get, send } from "../../test/app.js";
+import { type DemoContext, useDemo } from "../../test/demo.js";
 
-let t: TestApp;
-let tutor: Session;
-let tutor2: Session;
-let admin: Session;
-let ids: Awaited<ReturnType<typeof demoIds>>;
+const d = useDemo();
 
-beforeAll(async () => {
-  t = await createTestApp();
-  [tutor, tutor2, admin] = await Promise.all([
-    signIn(t.app, "tuteur@demo.local"),
-    signIn(t.app, "tuteur2@demo.local"),
-    signIn(t.app, "admin@demo.local"),
-  ]);
-  ids = await demoIds(t.database.db);
-});
-afterAll(async () => {
-  await t.close();
-});
-
-type LessonKey = keyof Awaited<ReturnType<typeof demoIds>>["c1Lessons"];
-const statsUrl = (lesson: LessonKey, learner = ids.sam) =>
-  `/api/tutoring/courses/${ids.c1}/learners/${learner}/lessons/${ids.c1Lessons[lesson]}/stats`;
-const form = (lesson: LessonKey, session = tutor) => get(t.app, session, statsUrl(lesson)).then((r) => r.json());
+type LessonKey = keyof DemoContext["ids"]["c1Lessons"];
+const statsUrl = (lesson: LessonKey, learner = d.ids.sam) =>
+  `/api/tutoring/courses/${d.ids.c1}/learners/${learner}/lessons/${d.ids.c1Lessons[lesson]}/stats`;
+const form = (lesson: LessonKey, session = d.tutor) => get(d.app, session, statsUrl(lesson)).then((r) => r.json());
 const report = () =>
-  get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/report`).then((r) => r.json());
+  get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/report`).then((r) => r.json());
 
 /** The form's values with some changed, as the dialog sends them. */
-async function edit(lesson: LessonKey, changes: Record<string, unknown>, session = tutor) {
+async function edit(lesson: LessonKey, changes: Record<string, unknown>, session = d.tutor) {
   const f = await form(lesson);
-  return send(t.app, session, "PUT", statsUrl(lesson), {
+  return send(d.app, session, "PUT", statsUrl(lesson), {
     expectedVersion: f.version,
     status: f.status,
     statusAt: f.statusAt,
@@ -87,14 +70,14 @@ describe("Modifier les statistiques (R6)", () => {
   });
 
   it("applies SCORM 1.2's shorter suspend data limit to a SCORM 1.2 lesson", async () => {
-    await t.database.db.execute(sql`insert into scorm_packages (lesson_id, version, launch_path, storage_path)
-      values (${ids.c1Lessons.elearning}, '1.2', 'index.html', 'scorm/test')`);
+    await d.database.db.execute(sql`insert into scorm_packages (lesson_id, version, launch_path, storage_path)
+      values (${d.ids.c1Lessons.elearning}, '1.2', 'index.html', 'scorm/test')`);
     expect((await form("elearning")).limits).toEqual({ location: 255, suspendData: 4096 });
     const response = await edit("elearning", { suspendData: "x".repeat(4097) });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields[0].field).toBe("body.suspendData");
     expect((await edit("elearning", { suspendData: "x".repeat(4096) })).statusCode).toBe(200);
-    await t.database.db.execute(sql`delete from scorm_packages where lesson_id = ${ids.c1Lessons.elearning}`);
+    await d.database.db.execute(sql`delete from scorm_packages where lesson_id = ${d.ids.c1Lessons.elearning}`);
   });
 
   it("recomputes progress, status and indicators: the observation set to Réussi takes Sam to 100 %", async () => {
@@ -102,9 +85,9 @@ describe("Modifier les statistiques (R6)", () => {
     expect(response.statusCode).toBe(200);
     const body = await report();
     expect(body.enrollment).toMatchObject({ progressPct: 100, status: "completed" });
-    const indicators = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/indicators`)).json();
+    const indicators = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/indicators`)).json();
     expect(indicators.observationsToDo).toBe(20);
-    const audit = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/audit`)).json();
+    const audit = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/audit`)).json();
     expect(audit.items[0]).toMatchObject({
       action: "lesson_stats.edit",
       reason: "Revu en entretien",
@@ -116,23 +99,23 @@ describe("Modifier les statistiques (R6)", () => {
   });
 
   it("undoes an edit from its audit entry, itself audited", async () => {
-    const audit = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/audit`)).json();
-    const response = await send(t.app, tutor, "POST", `/api/tutoring/audit/${audit.items[0].id}/undo`);
+    const audit = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/audit`)).json();
+    const response = await send(d.app, d.tutor, "POST", `/api/tutoring/audit/${audit.items[0].id}/undo`);
     expect(response.statusCode).toBe(200);
     expect((await report()).enrollment).toMatchObject({ progressPct: 83, status: "in_progress" });
-    const after = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/audit`)).json();
+    const after = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/audit`)).json();
     expect(after.items[0].action).toBe("lesson_stats.undo");
-    expect((await send(t.app, tutor, "POST", `/api/tutoring/audit/${audit.items[0].id}/undo`)).json().error.code).toBe(
-      "already_undone",
-    );
+    expect(
+      (await send(d.app, d.tutor, "POST", `/api/tutoring/audit/${audit.items[0].id}/undo`)).json().error.code,
+    ).toBe("already_undone");
   });
 
   it("refuses an undo once newer data came in, and says so", async () => {
     expect((await edit("sheet", { score: 80 })).statusCode).toBe(200);
-    const edited = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/audit`)).json()
+    const edited = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/audit`)).json()
       .items[0];
     expect((await edit("quiz", { score: 95 })).statusCode).toBe(200);
-    const response = await send(t.app, tutor, "POST", `/api/tutoring/audit/${edited.id}/undo`);
+    const response = await send(d.app, d.tutor, "POST", `/api/tutoring/audit/${edited.id}/undo`);
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe("newer_data");
   });
@@ -141,7 +124,7 @@ describe("Modifier les statistiques (R6)", () => {
     const opened = await form("sheet");
     expect((await edit("quiz", { score: 96 })).statusCode).toBe(200);
     const before = await report();
-    const response = await send(t.app, tutor, "PUT", statsUrl("sheet"), {
+    const response = await send(d.app, d.tutor, "PUT", statsUrl("sheet"), {
       expectedVersion: opened.version,
       status: opened.status,
       statusAt: opened.statusAt,
@@ -160,52 +143,52 @@ describe("Modifier les statistiques (R6)", () => {
     expect(quiz.attempts).toHaveLength(6);
   });
 
-  it("keeps a value the tutor did not change following the learner's activity", async () => {
+  it("keeps a value the d.tutor did not change following the learner's activity", async () => {
     expect((await edit("elearning", { location: "page-3" })).statusCode).toBe(200);
-    const stats = await t.database.db.execute<{ override_status: string | null; override_time_s: number | null }>(sql`
-      select override_status, override_time_s from lesson_stats where lesson_id = ${ids.c1Lessons.elearning}
-        and enrollment_id = (select id from enrollments where user_id = ${ids.sam} and course_id = ${ids.c1})`);
+    const stats = await d.database.db.execute<{ override_status: string | null; override_time_s: number | null }>(sql`
+      select override_status, override_time_s from lesson_stats where lesson_id = ${d.ids.c1Lessons.elearning}
+        and enrollment_id = (select id from enrollments where user_id = ${d.ids.sam} and course_id = ${d.ids.c1})`);
     expect(stats.rows[0]).toEqual({ override_status: null, override_time_s: null });
     expect((await form("elearning")).location).toBe("page-3");
   });
 
-  it("is 404 for a tutor outside the scope, on every statistics route", async () => {
-    expect((await get(t.app, tutor2, statsUrl("sheet"))).statusCode).toBe(404);
-    expect((await edit("sheet", { score: 1 }, tutor2)).statusCode).toBe(404);
-    expect((await get(t.app, tutor2, `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/audit`)).statusCode).toBe(
-      404,
-    );
-    const entry = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/audit`)).json()
+  it("is 404 for a d.tutor outside the scope, on every statistics route", async () => {
+    expect((await get(d.app, d.tutor2, statsUrl("sheet"))).statusCode).toBe(404);
+    expect((await edit("sheet", { score: 1 }, d.tutor2)).statusCode).toBe(404);
+    expect(
+      (await get(d.app, d.tutor2, `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/audit`)).statusCode,
+    ).toBe(404);
+    const entry = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/audit`)).json()
       .items[0];
-    expect((await send(t.app, tutor2, "POST", `/api/tutoring/audit/${entry.id}/undo`)).statusCode).toBe(404);
-    const url = `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/lessons/${ids.c1Lessons.elearning}/attempts/1?expectedVersion=1`;
-    expect((await send(t.app, tutor2, "DELETE", url)).statusCode).toBe(404);
+    expect((await send(d.app, d.tutor2, "POST", `/api/tutoring/audit/${entry.id}/undo`)).statusCode).toBe(404);
+    const url = `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/lessons/${d.ids.c1Lessons.elearning}/attempts/1?expectedVersion=1`;
+    expect((await send(d.app, d.tutor2, "DELETE", url)).statusCode).toBe(404);
   });
 });
 
 describe("attempt deletion", () => {
   it("deletes one attempt with its sessions, recomputes, and keeps it in the audit trail", async () => {
     const { version } = await form("elearning");
-    const url = `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/lessons/${ids.c1Lessons.elearning}/attempts/7`;
-    expect((await send(t.app, tutor, "DELETE", `${url}?expectedVersion=${version - 1}`)).statusCode).toBe(409);
-    const response = await send(t.app, tutor, "DELETE", `${url}?expectedVersion=${version}`);
+    const url = `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/lessons/${d.ids.c1Lessons.elearning}/attempts/7`;
+    expect((await send(d.app, d.tutor, "DELETE", `${url}?expectedVersion=${version - 1}`)).statusCode).toBe(409);
+    const response = await send(d.app, d.tutor, "DELETE", `${url}?expectedVersion=${version}`);
     expect(response.statusCode).toBe(200);
     const elearning = (await report()).lessons.find((l: { type: string }) => l.type === "elearning");
     expect(elearning).toMatchObject({ attemptsCount: 6, timeSpentSeconds: 166 });
-    const audit = (await get(t.app, tutor, `/api/tutoring/courses/${ids.c1}/learners/${ids.sam}/audit`)).json()
+    const audit = (await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.sam}/audit`)).json()
       .items[0];
     expect(audit).toMatchObject({ action: "attempt.delete", undoable: false });
     expect(audit.before.sessions).toEqual([expect.objectContaining({ durationSeconds: 88 })]);
-    expect((await send(t.app, tutor, "DELETE", `${url}?expectedVersion=${version + 1}`)).statusCode).toBe(404);
+    expect((await send(d.app, d.tutor, "DELETE", `${url}?expectedVersion=${version + 1}`)).statusCode).toBe(404);
   });
 });
 
 describe("admin audit screen", () => {
   it("lists every entry with filters, for admins only", async () => {
-    const all = (await get(t.app, admin, "/api/admin/audit?action=lesson_stats.edit")).json();
+    const all = (await get(d.app, d.admin, "/api/admin/audit?action=lesson_stats.edit")).json();
     expect(all.total).toBeGreaterThanOrEqual(2);
     expect(all.items.every((e: { action: string }) => e.action === "lesson_stats.edit")).toBe(true);
-    expect((await get(t.app, tutor, "/api/admin/audit")).statusCode).toBe(403);
-    expect((await get(t.app, admin, "/api/admin/audit?from=yesterday")).statusCode).toBe(400);
+    expect((await get(d.app, d.tutor, "/api/admin/audit")).statusCode).toBe(403);
+    expect((await get(d.app, d.admin, "/api/admin/audit?from=yesterday")).statusCode).toBe(400);
   });
 });
