@@ -33,6 +33,7 @@ async function switchLanguage(page: Page, to: "English" | "Français") {
 
 test.describe("course screens screenshots", () => {
   test.skip(!shotsDir, "set SHOTS_DIR to take screenshots");
+  test.describe.configure({ timeout: 90_000 });
   test.use({ viewport: { width: 1366, height: 768 } });
   test.afterEach(async ({ page }) => resetLanguageToFrench(page));
 

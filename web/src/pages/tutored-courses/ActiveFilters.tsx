@@ -38,7 +38,7 @@ export function ActiveFilters({ folderName, course, list, onRemove, onClearAll }
         <Tag
           key={tag.key}
           closable={{
-            closeIcon: <CloseOutlined aria-hidden="true" />,
+            closeIcon: <CloseOutlined />,
             "aria-label": t("courseList.removeFilter", { name: tag.text }),
           }}
           onClose={() => onRemove(tag.key)}
