@@ -24,9 +24,9 @@ export function IndicatorCard({ title, totalLabel, value, icon, to, onOpen, open
         <span className="indicator-card-icon" aria-hidden="true">
           {icon}
         </span>
-        <span className="indicator-card-title">{title}</span>
         <RightOutlined className="indicator-card-chevron" aria-hidden="true" />
       </span>
+      <span className="indicator-card-title">{title}</span>
       <span className="indicator-card-total">{totalLabel}</span>
       <span className="indicator-card-value">
         {value === undefined ? <Skeleton.Button active size="small" style={{ width: 48 }} /> : value}

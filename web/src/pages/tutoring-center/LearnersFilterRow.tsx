@@ -1,18 +1,19 @@
-import { ClearOutlined, SearchOutlined } from "@ant-design/icons";
-import { Button, Input, Select, Tooltip } from "antd";
-import type { KeyboardEvent } from "react";
+import { SearchOutlined } from "@ant-design/icons";
+import { Input, Select, Tooltip } from "antd";
+import type { KeyboardEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { EnrollmentStatus } from "../../../../common/enums.js";
 import { formatDuration } from "../../../../common/format.js";
-import { type CenterView, hasColumnFilters, parseTimeFilter } from "./centerView.js";
+import { type CenterView, parseTimeFilter } from "./centerView.js";
 import { type DebouncedField, useDebouncedField } from "./useDebouncedField.js";
 
 const anyValue = "any";
 
 export interface LearnersFilterRowProps {
   view: CenterView;
+  /** What the selection column shows in this row: the page's checkbox, as in the source. */
+  selectionCell: ReactNode;
   onChange: (patch: Partial<CenterView>) => void;
-  onClear: () => void;
 }
 
 function parseText(text: string): string {
@@ -46,7 +47,7 @@ function handleEnter(field: DebouncedField) {
 }
 
 /** The filter row under the table's header (source: a text field under `Utilisateur`): one filter per column. */
-export function LearnersFilterRow({ view, onChange, onClear }: LearnersFilterRowProps) {
+export function LearnersFilterRow({ view, selectionCell, onChange }: LearnersFilterRowProps) {
   const { t } = useTranslation();
   const q = useDebouncedField(view.q, parseText, identity, (value) => onChange({ q: value }));
   const progressMin = useDebouncedField(view.progressMin, parsePercent, formatNumber, (value) =>
@@ -70,19 +71,7 @@ export function LearnersFilterRow({ view, onChange, onClear }: LearnersFilterRow
 
   return (
     <tr className="learners-filter-row">
-      <td>
-        {hasColumnFilters(view) ? (
-          <Tooltip title={t("center.filters.clear")}>
-            <Button
-              size="small"
-              type="text"
-              icon={<ClearOutlined />}
-              aria-label={t("center.filters.clear")}
-              onClick={onClear}
-            />
-          </Tooltip>
-        ) : null}
-      </td>
+      <td>{selectionCell}</td>
       <td>
         <Input
           size="small"

@@ -1,5 +1,15 @@
-import { FileTextOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
-import { App, Button, Card, Empty, Table, type TableColumnsType, type TableProps } from "antd";
+import { ClearOutlined, FileTextOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  type CheckboxChangeEvent,
+  Empty,
+  Table,
+  type TableColumnsType,
+  type TableProps,
+} from "antd";
 import { type Ref, useEffect, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -163,7 +173,7 @@ export function LearnersTable({
     {
       key: "status",
       title: t("center.table.status"),
-      width: 150,
+      width: 132,
       sorter: true,
       sortOrder: sortOrder("status"),
       sortDirections,
@@ -172,7 +182,7 @@ export function LearnersTable({
     {
       key: "progress",
       title: t("center.table.progress"),
-      width: 168,
+      width: 150,
       sorter: true,
       sortOrder: sortOrder("progress"),
       sortDirections,
@@ -181,7 +191,7 @@ export function LearnersTable({
     {
       key: "time",
       title: t("center.table.time"),
-      width: 180,
+      width: 156,
       sorter: true,
       sortOrder: sortOrder("time"),
       sortDirections,
@@ -190,7 +200,7 @@ export function LearnersTable({
     {
       key: "risk",
       title: t("center.table.risk"),
-      width: 180,
+      width: 150,
       sorter: true,
       sortOrder: sortOrder("risk"),
       sortDirections,
@@ -199,7 +209,7 @@ export function LearnersTable({
     {
       key: "report",
       title: t("center.table.report"),
-      width: 90,
+      width: 84,
       align: "center",
       render: (_value, learner) => (
         <Link
@@ -215,7 +225,7 @@ export function LearnersTable({
     {
       key: "certificate",
       title: t("center.table.certificate"),
-      width: 112,
+      width: 104,
       align: "center",
       render: (_value, learner) =>
         learner.certificate ? (
@@ -237,18 +247,28 @@ export function LearnersTable({
     preserveSelectedRowKeys: true,
     columnWidth: 48,
     onSelect: (learner, selected) => updateSelection(setSelected(selection, [learner.userId], selected)),
-    onSelectAll: (selected) =>
-      updateSelection(
-        setSelected(
-          selection,
-          items.map((l) => l.userId),
-          selected,
-        ),
-      ),
     getCheckboxProps: (learner) => ({ "aria-label": t("center.table.selectRow", { name: learnerName(learner) }) }),
-    // The header checkbox ticks this page; `Sélectionner toutes les pages` is under the table, as in the source.
-    columnTitle: (checkbox) => <span title={t("center.table.selectPage")}>{checkbox}</span>,
+    // The page's checkbox sits in the filter row, as in the source (and out of antd's hidden measuring row, which
+    // copies the header and would hold a focusable copy of it).
+    hideSelectAll: true,
+    columnTitle: <span className="visually-hidden">{t("center.table.selection")}</span>,
   };
+  const pageIds = items.map((learner) => learner.userId);
+  const selectedOnPage = pageIds.filter((id) => isSelected(selection, id)).length;
+
+  function handleSelectPage(event: CheckboxChangeEvent) {
+    updateSelection(setSelected(selection, pageIds, event.target.checked));
+  }
+
+  const selectPage = (
+    <Checkbox
+      aria-label={t("center.table.selectPage")}
+      checked={pageIds.length > 0 && selectedOnPage === pageIds.length}
+      indeterminate={selectedOnPage > 0 && selectedOnPage < pageIds.length}
+      disabled={pageIds.length === 0}
+      onChange={handleSelectPage}
+    />
+  );
 
   const emptyText = isPending ? (
     <div style={{ height: 96 }} />
@@ -274,14 +294,21 @@ export function LearnersTable({
           <h2 id={titleId} ref={titleRef} tabIndex={-1} className="center-card-title" style={{ margin: 0 }}>
             {t("center.table.title")}
           </h2>
-          <LiveIndicator state={live} />
+          <span className="center-table-tools">
+            {hasColumnFilters(view) ? (
+              <Button size="small" icon={<ClearOutlined />} onClick={onClearFilters}>
+                {t("center.filters.clear")}
+              </Button>
+            ) : null}
+            <LiveIndicator state={live} />
+          </span>
         </div>
         {isError && !page ? (
           <QueryErrorResult title={t("center.table.loadError")} retrying={isFetching} onRetry={onRetry} />
         ) : (
           <>
             <FilterRowContext.Provider
-              value={<LearnersFilterRow view={view} onChange={onViewChange} onClear={onClearFilters} />}
+              value={<LearnersFilterRow view={view} selectionCell={selectPage} onChange={onViewChange} />}
             >
               <Table<TutoredLearner>
                 rowKey="userId"
@@ -292,7 +319,7 @@ export function LearnersTable({
                 loading={{ spinning: isFetching, delay: 300 }}
                 pagination={false}
                 onChange={handleTableChange}
-                scroll={{ x: 1060 }}
+                scroll={{ x: 980 }}
                 locale={{ emptyText }}
               />
             </FilterRowContext.Provider>

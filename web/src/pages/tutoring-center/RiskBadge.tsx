@@ -38,6 +38,7 @@ export function RiskBadge({ learner, inactivityDays, now = new Date() }: RiskBad
   const labels = learner.riskReasons.map((reason) => t(`risk.reason.${reason}`)).join(" · ");
   return (
     <Tooltip
+      trigger={["hover", "focus"]}
       title={
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
           {reasons.map((reason) => (

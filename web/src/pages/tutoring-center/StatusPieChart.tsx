@@ -70,6 +70,8 @@ export function StatusPieChart({ statuses, active, onSelect }: StatusPieChartPro
                     outerRadius={70}
                     paddingAngle={1}
                     isAnimationActive={false}
+                    // The legend buttons are the keyboard way to the same filters; keep the drawing out of the tab order.
+                    rootTabIndex={-1}
                     stroke="#ffffff"
                     onClick={handleSliceClick}
                   >
