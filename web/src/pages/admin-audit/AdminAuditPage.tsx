@@ -151,6 +151,7 @@ export function AdminAuditPage() {
             view={view}
             learnerName={learnerName || t("audit.admin.someone")}
             actorName={actorName || t("audit.admin.someone")}
+            courseName={entries.find((entry) => entry.course?.id === view.courseId)?.course?.name ?? ""}
             onChange={updateView}
           />
         }

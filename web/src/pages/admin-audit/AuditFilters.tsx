@@ -12,11 +12,13 @@ export interface AuditFiltersProps {
   /** Names of the learner and the author filtered on, as far as the screen has seen them. */
   learnerName: string;
   actorName: string;
+  /** Name of the course filtered on, when the list shows it (it may be past the first courses of the menu). */
+  courseName: string;
   onChange: (changes: Partial<AuditView>) => void;
 }
 
 /** The audit screen's filters: action, course, period, and the learner or author chosen from the list. */
-export function AuditFilters({ view, learnerName, actorName, onChange }: AuditFiltersProps) {
+export function AuditFilters({ view, learnerName, actorName, courseName, onChange }: AuditFiltersProps) {
   const { t } = useTranslation();
   const [courseSearch, setCourseSearch] = useState("");
   const courses = useTutoredCourses({
@@ -39,6 +41,10 @@ export function AuditFilters({ view, learnerName, actorName, onChange }: AuditFi
     onChange({ action: "", courseId: "", learnerId: "", actorId: "", from: "", to: "" });
   }
 
+  const courseOptions = (courses.data?.items ?? []).map((course) => ({ value: course.id, label: course.name }));
+  if (view.courseId && !courseOptions.some((option) => option.value === view.courseId)) {
+    courseOptions.unshift({ value: view.courseId, label: courseName || t("audit.admin.selectedCourse") });
+  }
   const actionOptions = knownActions.map((action) => {
     const key = actionKey(action);
     return { value: action, label: key ? t(`audit.actions.${key}`) : action };
@@ -48,23 +54,19 @@ export function AuditFilters({ view, learnerName, actorName, onChange }: AuditFi
     <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: 8 }}>
       <Select
         aria-label={t("audit.action")}
-        placeholder={t("audit.admin.allActions")}
-        value={view.action || undefined}
-        onChange={(value: string | undefined) => onChange({ action: value ?? "" })}
-        options={actionOptions}
-        allowClear
+        value={view.action}
+        onChange={(value: string) => onChange({ action: value })}
+        options={[{ value: "", label: t("audit.admin.allActions") }, ...actionOptions]}
         style={{ width: 240 }}
         popupMatchSelectWidth={false}
       />
       <Select
         aria-label={t("audit.course")}
-        placeholder={t("audit.admin.allCourses")}
-        value={view.courseId || undefined}
-        onChange={(value: string | undefined) => onChange({ courseId: value ?? "" })}
-        options={(courses.data?.items ?? []).map((course) => ({ value: course.id, label: course.name }))}
+        value={view.courseId}
+        onChange={(value: string) => onChange({ courseId: value })}
+        options={[{ value: "", label: t("audit.admin.allCourses") }, ...courseOptions]}
         showSearch={{ filterOption: false, onSearch: setCourseSearch }}
         loading={courses.isFetching}
-        allowClear
         style={{ width: 260 }}
         popupMatchSelectWidth={false}
       />

@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../../../../common/api/statistics.js";
 import { formatDateTime, formatDuration } from "../../../../common/format.js";
-import { VisuallyHidden } from "../../components/VisuallyHidden.js";
 import { type AuditChange, type ChangeValue, describeChanges, knownFields } from "./auditChanges.js";
 import { useFormatScore } from "./useFormatScore.js";
 
@@ -67,8 +66,9 @@ export function AuditChanges({ entry, others, timeZone }: AuditChangesProps) {
           {change.before && change.after ? (
             <>
               {" "}
-              <span aria-hidden="true">→</span>
-              <VisuallyHidden>{t("audit.becomes")}</VisuallyHidden>{" "}
+              <span role="img" aria-label={t("audit.becomes")}>
+                →
+              </span>{" "}
             </>
           ) : null}
           {change.after ? <strong style={{ fontWeight: 600 }}>{show(change.after, change.field)}</strong> : null}

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { reportSessionSchema } from "../../../../common/api/tutoring.js";
 import { formatDateTime, formatDuration } from "../../../../common/format.js";
 import { TablePager } from "../../components/TablePager.js";
+import { HorizontalScroll } from "./HorizontalScroll.js";
 
 type ReportSession = z.infer<typeof reportSessionSchema>;
 
@@ -38,16 +39,18 @@ export function ConnectionHistory({ sessions, timeZone, loading, onPageChange }:
   ];
   return (
     <>
-      <Table<ReportSession>
-        // Two sessions may start in the same second; position on the page tells them apart.
-        rowKey={(session) => `${session.startedAt}-${sessions.items.indexOf(session)}`}
-        size="middle"
-        columns={columns}
-        dataSource={sessions.items}
-        pagination={false}
-        loading={{ spinning: loading, delay: 200 }}
-        locale={{ emptyText: t("report.connections.empty") }}
-      />
+      <HorizontalScroll label={t("report.connections.title")} minWidth={560}>
+        <Table<ReportSession>
+          // Two sessions may start in the same second; position on the page tells them apart.
+          rowKey={(session) => `${session.startedAt}-${sessions.items.indexOf(session)}`}
+          size="middle"
+          columns={columns}
+          dataSource={sessions.items}
+          pagination={false}
+          loading={{ spinning: loading, delay: 200 }}
+          locale={{ emptyText: t("report.connections.empty") }}
+        />
+      </HorizontalScroll>
       <div style={{ padding: "12px 16px", borderTop: "1px solid #f0f0f0" }}>
         <TablePager page={sessions.page} pageSize={sessions.pageSize} total={sessions.total} onChange={onPageChange} />
       </div>

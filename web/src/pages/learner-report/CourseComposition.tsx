@@ -1,4 +1,5 @@
-import { Table, type TableColumnsType } from "antd";
+import { DownOutlined, RightOutlined } from "@ant-design/icons";
+import { Button, Table, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatDuration } from "../../../../common/format.js";
 import { LessonStatusTag } from "../../components/LessonStatusTag.js";
@@ -110,9 +111,22 @@ export function CourseComposition({
       dataSource={lessons}
       pagination={false}
       loading={{ spinning: loading, delay: 200 }}
-      scroll={{ x: 1060 }}
+      scroll={{ x: 960 }}
       expandable={{
         rowExpandable: (lesson) => lesson.attempts.length > 0,
+        columnWidth: 48,
+        expandIcon: ({ expanded, expandable, record, onExpand }) =>
+          expandable ? (
+            <Button
+              type="text"
+              size="small"
+              icon={expanded ? <DownOutlined /> : <RightOutlined />}
+              aria-expanded={expanded}
+              aria-label={t("report.attempts.toggle", { lesson: record.title, count: record.attempts.length })}
+              title={t(expanded ? "report.attempts.hide" : "report.attempts.show")}
+              onClick={(event) => onExpand(record, event)}
+            />
+          ) : null,
         expandedRowRender: (lesson) => (
           <LessonAttempts lesson={lesson} timeZone={timeZone} onDeleteAttempt={onDeleteAttempt} />
         ),

@@ -5,6 +5,7 @@ import { useEditLessonStats, useLessonStats } from "../../api/reports.js";
 import type { ReportLesson } from "./LessonAttempts.js";
 import { LessonTypeIcon } from "./LessonTypeIcon.js";
 import { StatsForm } from "./StatsForm.js";
+import "./statsEditor.css";
 import type { StatsFormValues } from "./statsFormRules.js";
 
 export interface EditStatsModalProps {
@@ -43,6 +44,7 @@ export function EditStatsModal({ courseId, learnerId, lesson, timeZone, onClose 
       onCancel={handleClose}
       destroyOnHidden
       width={680}
+      className="stats-editor"
       mask={{ closable: false }}
       footer={[
         <Button key="cancel" onClick={handleClose}>
@@ -63,7 +65,7 @@ export function EditStatsModal({ courseId, learnerId, lesson, timeZone, onClose 
         <p style={{ display: "flex", alignItems: "center", gap: 10, margin: "0 0 16px" }}>
           <LessonTypeIcon type={lesson.type} />
           <span>
-            <span style={{ color: "rgba(0, 0, 0, 0.65)" }}>{t("stats.lessonLabel")} : </span>
+            <span style={{ color: "rgba(0, 0, 0, 0.65)" }}>{t("stats.lessonLabel")} </span>
             <strong style={{ fontWeight: 600 }}>{lesson.title}</strong>
           </span>
         </p>

@@ -11,6 +11,7 @@ import { VisuallyHidden } from "../../components/VisuallyHidden.js";
 import { AuditActionLabel } from "./AuditActionLabel.js";
 import { AuditChanges } from "./AuditChanges.js";
 import { personName, undoneIds } from "./auditEntryView.js";
+import { HorizontalScroll } from "./HorizontalScroll.js";
 
 export interface LearnerModificationsProps {
   courseId: string;
@@ -128,16 +129,17 @@ export function LearnerModifications({
   }
   return (
     <>
-      <Table<AuditEntry>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={entries}
-        pagination={false}
-        loading={{ spinning: audit.isFetching, delay: 200 }}
-        scroll={{ x: 1000 }}
-        locale={{ emptyText: audit.isPending ? <div style={{ height: 64 }} /> : t("audit.empty") }}
-      />
+      <HorizontalScroll label={t("audit.modifications")} minWidth={900}>
+        <Table<AuditEntry>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={entries}
+          pagination={false}
+          loading={{ spinning: audit.isFetching, delay: 200 }}
+          locale={{ emptyText: audit.isPending ? <div style={{ height: 64 }} /> : t("audit.empty") }}
+        />
+      </HorizontalScroll>
       <div style={{ padding: "12px 16px", borderTop: "1px solid #f0f0f0" }}>
         <TablePager page={page} pageSize={pageSize} total={audit.data?.total ?? 0} onChange={onPageChange} />
       </div>

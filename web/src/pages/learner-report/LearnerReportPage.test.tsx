@@ -50,7 +50,7 @@ describe("learner report", () => {
     renderApp(reportUrl);
     await screen.findByRole("heading", { level: 1, name: /AGASSE Sam/ });
     const row = lessonRow(/E-Learning L'avant-vente/);
-    fireEvent.click(within(row).getByRole("button", { expanded: false }));
+    fireEvent.click(within(row).getByRole("button", { name: /^Essais de « E-Learning/ }));
     const attempts = await screen.findByRole("table", { name: "Essais : E-Learning L'avant-vente, c'est quoi ?" });
     const times = within(attempts)
       .getAllByRole("row")

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { reportReminderSchema } from "../../../../common/api/tutoring.js";
 import { formatDateTime } from "../../../../common/format.js";
+import { HorizontalScroll } from "./HorizontalScroll.js";
 
 type ReportReminder = z.infer<typeof reportReminderSchema>;
 
@@ -31,13 +32,15 @@ export function ReminderHistory({ reminders, timeZone }: ReminderHistoryProps) {
     { key: "template", title: t("report.reminders.template"), dataIndex: "templateName" },
   ];
   return (
-    <Table<ReportReminder>
-      rowKey={(reminder) => `${reminder.sentAt}-${reminders.indexOf(reminder)}`}
-      size="middle"
-      columns={columns}
-      dataSource={reminders}
-      pagination={reminders.length > 25 ? { pageSize: 25, showSizeChanger: false } : false}
-      locale={{ emptyText: <span style={{ color: "rgba(0, 0, 0, 0.65)" }}>{t("report.reminders.empty")}</span> }}
-    />
+    <HorizontalScroll label={t("report.reminders.title")} minWidth={520}>
+      <Table<ReportReminder>
+        rowKey={(reminder) => `${reminder.sentAt}-${reminders.indexOf(reminder)}`}
+        size="middle"
+        columns={columns}
+        dataSource={reminders}
+        pagination={reminders.length > 25 ? { pageSize: 25, showSizeChanger: false } : false}
+        locale={{ emptyText: <span style={{ color: "rgba(0, 0, 0, 0.65)" }}>{t("report.reminders.empty")}</span> }}
+      />
+    </HorizontalScroll>
   );
 }

@@ -1,6 +1,6 @@
 import { Alert, App, Checkbox, DatePicker, Form, type FormInstance, Input, InputNumber, Select } from "antd";
 import type { Dayjs } from "dayjs";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LessonStatsForm } from "../../../../common/api/statistics.js";
 import { formatDateTime } from "../../../../common/format.js";
@@ -41,6 +41,11 @@ export function StatsForm({ form, stats, lessonId, timeZone, save, onStale, onSa
   const { message } = App.useApp();
   const cmi = hasCmiData(stats);
   const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    // The form instance outlives a reload of the values (it belongs to the dialog): start from the new ones.
+    form.resetFields();
+  }, [form]);
 
   function text(error: StatsFieldError): string {
     const values = { ...error.values };
