@@ -65,6 +65,7 @@ export function CorrectionForm({ courseId, submissionId, onSaved, onConflict, on
   return (
     <Form<CorrectionValues>
       form={form}
+      className="center-form"
       layout="vertical"
       requiredMark="optional"
       initialValues={{ score: null, verdict: undefined, feedback: "" }}

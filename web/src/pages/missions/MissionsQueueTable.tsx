@@ -54,6 +54,7 @@ export function MissionsQueueTable({
     {
       key: "learner",
       title: t("missions.learner"),
+      width: 180,
       render: (_value, item) => (
         <Link to={missionPath(item.course.id, item.submissionId)} className="learner-name">
           {learnerName(item.learner)}

@@ -189,6 +189,7 @@ export function ObservationFormPage() {
           </dl>
           <Form<ObservationValues>
             form={form}
+            className="center-form"
             layout="vertical"
             requiredMark="optional"
             initialValues={{ observedAt: dayjs().second(0).millisecond(0), duration: "", ratings: {}, comment: "" }}
@@ -249,12 +250,14 @@ export function ObservationFormPage() {
             {grid.data.criteria.map((criterion, index) => (
               <fieldset key={criterion.id} className="criterion">
                 <legend className="criterion-legend">
-                  <span>{t("observations.form.criterionNumber", { number: index + 1, label: criterion.label })}</span>
-                  {criterion.required ? (
-                    <Tag className="criterion-required">{t("observations.form.required")}</Tag>
-                  ) : null}
-                  <span className="muted criterion-weight">
-                    {t("observations.form.weight", { weight: criterion.weight })}
+                  <span className="criterion-legend-inner">
+                    <span>{t("observations.form.criterionNumber", { number: index + 1, label: criterion.label })}</span>
+                    {criterion.required ? (
+                      <Tag className="criterion-required">{t("observations.form.required")}</Tag>
+                    ) : null}
+                    <span className="muted criterion-weight">
+                      {t("observations.form.weight", { weight: criterion.weight })}
+                    </span>
                   </span>
                 </legend>
                 {criterion.description ? <p className="criterion-description">{criterion.description}</p> : null}
