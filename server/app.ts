@@ -33,9 +33,16 @@ import { reportsRoutes } from "./modules/reports/routes.js";
 import { reviewsRoutes } from "./modules/reviews/routes.js";
 import { statisticsRoutes } from "./modules/statistics/routes.js";
 import { tutoringRoutes } from "./modules/tutoring/routes.js";
+import { accessPlugin } from "./plugins/access.js";
 import { authPlugin } from "./plugins/auth.js";
 import { errorsPlugin } from "./plugins/errors.js";
 import { inlineJobs, type Jobs } from "./plugins/jobs.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    routeTable: { method: string; url: string }[];
+  }
+}
 
 export interface AppDeps {
   db: Db;
@@ -69,6 +76,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // JSON bodies only: a cross-site HTML form can't send one (CSRF), and nothing else is parsed.
   app.removeContentTypeParser(["text/plain"]);
 
+  // Every route the app serves, so the access-matrix test can demand an entry for each.
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate("routeTable", routeTable);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) if (method !== "HEAD") routeTable.push({ method, url: route.url });
+  });
   await app.register(errorsPlugin);
   await app.register(cookie);
   await app.register(helmet, {
@@ -99,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Served under the app's own CSP (helmet), which allows its static scripts and inline styles.
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: false });
   await app.register(authPlugin, { db, config });
+  await app.register(accessPlugin);
 
   await app.register(healthRoutes, { db });
   await app.register(authRoutes, { db, config });
