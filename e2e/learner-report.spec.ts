@@ -332,8 +332,19 @@ test.describe("learner report (R1–R6)", () => {
     await expect(edit.getByRole("button", { name: "Annuler la modification" })).toHaveCount(0);
   });
 
-  test("sets the observation to Réussi: 100 % and Terminé; the undo brings 83 % back", async ({ page }) => {
-    await openSamReport(page);
+  test("sets the observation to Réussi: 100 % and Terminé, in the report and the tutoring center; the undo brings 83 % back", async ({
+    page,
+  }) => {
+    await signIn(page, accounts.tutor);
+    const ids = await samIds(page);
+    const observationsToDo = page.getByRole("link", { name: /OBSERVATIONS À FAIRE/ });
+    const samInCenter = page.getByRole("row", { name: /AGASSE Sam/ });
+    await page.goto(`/tutorat/formations/${ids.courseId}/centre`);
+    await expect(observationsToDo).toHaveText(/TOTAL\s*21$/);
+    await expect(samInCenter).toContainText("83 %");
+    await page.getByRole("link", { name: /^Rapport de AGASSE Sam/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Rapport de suivi — AGASSE Sam" })).toBeVisible();
+
     const dialog = await openStatsEditor(page, "C01 Observation");
     await dialog.getByLabel("Statut").click();
     await page.locator(".ant-select-item-option", { hasText: "Réussi" }).click();
@@ -343,14 +354,30 @@ test.describe("learner report (R1–R6)", () => {
     await expect(information(page, "Progression")).toContainText("100 %");
     await expect(information(page, "Statut")).toHaveText("Terminé");
     await expect(compositionRow(page, "C01 Observation").getByRole("cell", { name: "Réussi" })).toBeVisible();
-
     const edit = section(page, "Modifications").getByRole("row").filter({ hasText: "Revu en entretien" });
     await expect(edit).toContainText("Statut : Echoué → Réussi");
+
+    // The tutoring center, reached in the app (its figures were loaded before the edit), shows the new figures.
+    await page
+      .getByRole("navigation", { name: "Fil d'Ariane" })
+      .getByRole("link", { name: "Centre de tutorat" })
+      .click();
+    await expect(observationsToDo).toHaveText(/TOTAL\s*20$/);
+    await expect(samInCenter).toContainText("100 %");
+    await expect(samInCenter).toContainText("Terminé");
+
+    await page.goBack();
     await edit.getByRole("button", { name: "Annuler la modification" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Annuler la modification" }).click();
     await expect(information(page, "Progression")).toContainText("83 %");
     await expect(information(page, "Statut")).toHaveText("En cours");
     await expect(compositionRow(page, "C01 Observation").getByRole("cell", { name: "Echoué" })).toBeVisible();
+    await page
+      .getByRole("navigation", { name: "Fil d'Ariane" })
+      .getByRole("link", { name: "Centre de tutorat" })
+      .click();
+    await expect(observationsToDo).toHaveText(/TOTAL\s*21$/);
+    await expect(samInCenter).toContainText("83 %");
   });
 
   test("refuses a save when the learner's data changed after the form opened, and offers to reload", async ({

@@ -66,8 +66,9 @@ export function useLearnerReport(courseId: string, learnerId: string, query: Lea
     queryKey: reportKeys.report(courseId, learnerId, query),
     queryFn: ({ signal }) =>
       apiRequest<LearnerReport>("GET", `${learnerPath(courseId, learnerId)}/report`, { query: { ...query }, signal }),
-    // Paging the connection history keeps the rest of the report on screen.
-    placeholderData: keepPreviousData,
+    // Paging the connection history keeps the rest of the report on screen; another learner or course does not.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[2] === courseId && previousQuery.queryKey[3] === learnerId ? previous : undefined,
   });
 }
 

@@ -46,6 +46,9 @@ export function AuditChanges({ entry, others, timeZone }: AuditChangesProps) {
         return t("audit.values.deleted");
       case "text":
         if (value.value === "") return t("audit.values.empty");
+        if (field === "kind" && (value.value === "completion" || value.value === "attendance")) {
+          return t(`audit.values.certificate.${value.value}`);
+        }
         return value.value.length > shownTextLength
           ? t("audit.values.longText", { start: value.value.slice(0, shownTextLength), count: value.value.length })
           : value.value;

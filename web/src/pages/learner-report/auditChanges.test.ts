@@ -118,6 +118,24 @@ describe("audit entries, readable", () => {
     ]);
   });
 
+  it("reads certificates, classes and reminders", () => {
+    expect(
+      describeChanges(entry({ action: "certificate.issue", after: { kind: "completion", code: "AB12" } })),
+    ).toEqual([
+      { field: "kind", after: { kind: "text", value: "completion" } },
+      { field: "code", after: { kind: "text", value: "AB12" } },
+    ]);
+    expect(
+      describeChanges(
+        entry({
+          action: "class.attendance",
+          after: { entries: [{ learnerId: "x", minutes: 60 }, { learnerId: "y" }] },
+        }),
+      ),
+    ).toEqual([{ field: "entries", after: { kind: "number", value: 2 } }]);
+    expect(actionKey("reminder.send")).toBe("reminder_send");
+  });
+
   it("shows the plain values of an action it doesn't know, never raw JSON", () => {
     expect(
       describeChanges(

@@ -27,6 +27,17 @@ export const knownFields = [
   "attempt",
   "attemptDate",
   "sessions",
+  "kind",
+  "code",
+  "revoked",
+  "title",
+  "startsAt",
+  "durationMinutes",
+  "invitees",
+  "entries",
+  "template",
+  "recipients",
+  "courses",
 ] as const;
 export type KnownField = (typeof knownFields)[number];
 
@@ -46,6 +57,12 @@ export const knownActions = [
   "observation.record",
   "certificate.issue",
   "certificate.revoke",
+  "class.schedule",
+  "class.reschedule",
+  "class.cancel",
+  "class.attendance",
+  "reminder.send",
+  "reminder.rule",
   "demo.loaded",
 ] as const;
 
@@ -87,13 +104,22 @@ function typed(field: KnownField, value: unknown): ChangeValue | undefined {
       return typeof value === "number" || value === null ? { kind: "percent", value } : undefined;
     case "statusAt":
     case "attemptDate":
+    case "startsAt":
       return typeof value === "string" || value === null ? { kind: "date", value } : undefined;
     case "timeSpentSeconds":
       return typeof value === "number" ? { kind: "duration", value } : undefined;
     case "attemptsCount":
     case "attempt":
     case "sessions":
+    case "durationMinutes":
+    case "invitees":
+    case "recipients":
+    case "courses":
+    case "entries":
+      if (Array.isArray(value)) return { kind: "number", value: value.length };
       return typeof value === "number" ? { kind: "number", value } : undefined;
+    case "revoked":
+      return typeof value === "boolean" ? { kind: "boolean", value } : undefined;
     default:
       return typeof value === "string" ? { kind: "text", value } : undefined;
   }
