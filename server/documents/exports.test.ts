@@ -7,11 +7,11 @@ import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { get, send } from "../test/app.js";
-import { useDemo } from "../test/demo.js";
+import { demoFixture } from "../test/demo.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tutora-exports-"));
 
-const d = useDemo();
+const d = demoFixture();
 afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { get, send } from "../test/app.js";
-import { useDemo } from "../test/demo.js";
+import { demoFixture } from "../test/demo.js";
 import { accessOf } from "./access.js";
 
-const d = useDemo();
+const d = demoFixture();
 const UNKNOWN = "00000000-0000-4000-8000-000000000000";
 
 /** A concrete URL for a route pattern: the demo's Cours 1 and AGASSE Sam, unknown ids elsewhere. */

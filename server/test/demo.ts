@@ -37,7 +37,7 @@ export interface DemoContext {
  * A test file's app on a fresh copy of the demo data, with the four demo accounts signed in
  * (tuteur@, tuteur2@, admin@, sam.agasse@) and the demo's ids; closed after the file.
  */
-export function useDemo(): DemoContext {
+export function demoFixture(): DemoContext {
   const context = {} as DemoContext;
   let testApp: TestApp | undefined;
   beforeAll(async () => {

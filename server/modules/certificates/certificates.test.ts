@@ -4,10 +4,10 @@ import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { personSortName } from "../../../common/format.js";
 import { get, send } from "../../test/app.js";
-import { useDemo } from "../../test/demo.js";
+import { demoFixture } from "../../test/demo.js";
 import { recomputeEnrollments } from "../tracking/summaries.js";
 
-const d = useDemo();
+const d = demoFixture();
 
 beforeAll(async () => {
   await d.database.db.execute(

@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { get, send } from "../../test/app.js";
-import { useDemo } from "../../test/demo.js";
+import { demoFixture } from "../../test/demo.js";
 import { startSmtpSink } from "../../test/smtp.js";
 import { flushOutbox } from "../mail/delivery.js";
 import { smtpMailer } from "../mail/mailer.js";
 
-const d = useDemo();
+const d = demoFixture();
 
 /** The lines of an .ics, unfolded, as a map of property name to value. */
 function ics(text: string) {

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { get, send } from "../../test/app.js";
-import { useDemo } from "../../test/demo.js";
+import { demoFixture } from "../../test/demo.js";
 
-const d = useDemo();
+const d = demoFixture();
 
 describe("GET lessons (Leçons)", () => {
   it("lists Cours 1's six lessons with completion among the tutor's 21 learners, comments and corrections", async () => {

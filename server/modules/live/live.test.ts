@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useDemo } from "../../test/demo.js";
+import { demoFixture } from "../../test/demo.js";
 import { recomputeEnrollments } from "../tracking/summaries.js";
 
 let base: string;
 
-const d = useDemo();
+const d = demoFixture();
 
 beforeAll(async () => {
   base = await d.app.listen({ port: 0, host: "127.0.0.1" });

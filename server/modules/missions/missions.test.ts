@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { get, type Session, send } from "../../test/app.js";
-import { useDemo } from "../../test/demo.js";
+import { demoFixture } from "../../test/demo.js";
 
-const d = useDemo();
+const d = demoFixture();
 
 const queue = (session: Session, query = "") =>
   get(d.app, session, `/api/tutoring/courses/${d.ids.c1}/missions?${query}`).then((r) => r.json());

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { get, type Session, send } from "../../test/app.js";
-import { useDemo } from "../../test/demo.js";
+import { demoFixture } from "../../test/demo.js";
 
 let grid: { criteria: { id: string; label: string }[]; levels: { label: string }[] };
 
-const d = useDemo();
+const d = demoFixture();
 
 beforeAll(async () => {
   grid = (

@@ -5,14 +5,14 @@ import { buildApp } from "../../app.js";
 import { loadConfig } from "../../config.js";
 import { startJobs } from "../../plugins/jobs.js";
 import { get, send, signIn } from "../../test/app.js";
-import { useDemo } from "../../test/demo.js";
+import { demoFixture } from "../../test/demo.js";
 import { startSmtpSink } from "../../test/smtp.js";
 import { flushOutbox } from "../mail/delivery.js";
 import { smtpMailer } from "../mail/mailer.js";
 
 let templateId: string;
 
-const d = useDemo();
+const d = demoFixture();
 
 beforeAll(async () => {
   const templates = (await get(d.app, d.tutor, "/api/mail-templates")).json();

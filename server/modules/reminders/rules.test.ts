@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { get, send } from "../../test/app.js";
-import { useDemo } from "../../test/demo.js";
+import { demoFixture } from "../../test/demo.js";
 
 let templateId: string;
 
-const d = useDemo();
+const d = demoFixture();
 
 beforeAll(async () => {
   templateId = (await get(d.app, d.tutor, "/api/mail-templates")).json().items[0].id;

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { get } from "../../test/app.js";
-import { useDemo } from "../../test/demo.js";
+import { demoFixture } from "../../test/demo.js";
 
-const d = useDemo();
+const d = demoFixture();
 
 describe("GET reviews (Avis)", () => {
   it("lists Cours 1's reviews newest first with average and distribution", async () => {

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { get, send } from "../../test/app.js";
-import { type DemoContext, useDemo } from "../../test/demo.js";
+import { type DemoContext, demoFixture } from "../../test/demo.js";
 
-const d = useDemo();
+const d = demoFixture();
 
 type LessonKey = keyof DemoContext["ids"]["c1Lessons"];
 const statsUrl = (lesson: LessonKey, learner = d.ids.sam) =>

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { get, type Session, send } from "../../test/app.js";
-import { useDemo } from "../../test/demo.js";
+import { demoFixture } from "../../test/demo.js";
 import { recomputeEnrollments } from "../tracking/summaries.js";
 
-const d = useDemo();
+const d = demoFixture();
 
 const learners = (session: Session, courseId: string, query = "") =>
   get(d.app, session, `/api/tutoring/courses/${courseId}/learners?pageSize=100&${query}`).then((r) => r.json());
