@@ -181,7 +181,13 @@ export function useCenterLiveUpdates(courseId: string): LiveState {
     }
     setState("connecting");
     const source = new EventSource(`${coursePath(courseId)}/events`, { withCredentials: true });
-    const handleReady = () => setState("live");
+    let connectedBefore = false;
+    const handleReady = () => {
+      setState("live");
+      // After a reconnection, events may have been missed while the stream was down: catch up once.
+      if (connectedBefore) void queryClient.invalidateQueries({ queryKey: centerKey(courseId) });
+      connectedBefore = true;
+    };
     const handleProgress = () => {
       setState("live");
       void queryClient.invalidateQueries({ queryKey: centerKey(courseId) });
