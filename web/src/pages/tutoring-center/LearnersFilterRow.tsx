@@ -112,7 +112,6 @@ export function LearnersFilterRow({ view, selectionCell, onChange }: LearnersFil
             onKeyDown={handleEnter(progressMin)}
             placeholder={t("center.filters.min")}
             aria-label={t("center.filters.progressMin")}
-            suffix="%"
           />
           <span aria-hidden="true">–</span>
           <Input
@@ -125,7 +124,6 @@ export function LearnersFilterRow({ view, selectionCell, onChange }: LearnersFil
             onKeyDown={handleEnter(progressMax)}
             placeholder={t("center.filters.max")}
             aria-label={t("center.filters.progressMax")}
-            suffix="%"
           />
         </span>
       </td>
