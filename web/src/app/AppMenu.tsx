@@ -2,7 +2,9 @@ import {
   AuditOutlined,
   BookOutlined,
   FormOutlined,
+  MailOutlined,
   ReadOutlined,
+  SendOutlined,
   SettingOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
@@ -11,7 +13,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { useCurrentUser } from "../api/auth.js";
 import { canTutor, myCoursesRoute, tutoredCoursesRoute } from "./landing.js";
-import { adminAuditRoute, allMissionsRoute } from "./navigation.js";
+import { adminAuditRoute, adminMessagesRoute, allMissionsRoute, mailTemplatesRoute } from "./navigation.js";
 
 type MenuItem = Required<MenuProps>["items"][number];
 
@@ -44,6 +46,11 @@ export function AppMenu({ onNavigate }: AppMenuProps) {
           icon: <FormOutlined />,
           label: <Link to={allMissionsRoute}>{t("missions.menu")}</Link>,
         },
+        {
+          key: mailTemplatesRoute,
+          icon: <MailOutlined />,
+          label: <Link to={mailTemplatesRoute}>{t("templates.menu")}</Link>,
+        },
       ],
     });
   }
@@ -65,12 +72,22 @@ export function AppMenu({ onNavigate }: AppMenuProps) {
           icon: <AuditOutlined />,
           label: <Link to={adminAuditRoute}>{t("audit.menu")}</Link>,
         },
+        {
+          key: adminMessagesRoute,
+          icon: <SendOutlined />,
+          label: <Link to={adminMessagesRoute}>{t("messages.menu")}</Link>,
+        },
       ],
     });
   }
-  const selected = [tutoredCoursesRoute, allMissionsRoute, myCoursesRoute, adminAuditRoute].filter((route) =>
-    location.pathname.startsWith(route),
-  );
+  const selected = [
+    tutoredCoursesRoute,
+    allMissionsRoute,
+    mailTemplatesRoute,
+    myCoursesRoute,
+    adminAuditRoute,
+    adminMessagesRoute,
+  ].filter((route) => location.pathname.startsWith(route));
 
   const handleClick: MenuProps["onClick"] = ({ key, domEvent }) => {
     onNavigate?.();

@@ -45,3 +45,15 @@ export const ObservationsPage = lazy(() =>
 export const ObservationFormPage = lazy(() =>
   import("../pages/observations/ObservationFormPage.js").then((m) => ({ default: m.ObservationFormPage })),
 );
+export const MailTemplatesPage = lazy(() =>
+  import("../pages/mail-templates/MailTemplatesPage.js").then((m) => ({ default: m.MailTemplatesPage })),
+);
+export const VirtualClassesPage = lazy(() =>
+  import("../pages/virtual-classes/VirtualClassesPage.js").then((m) => ({ default: m.VirtualClassesPage })),
+);
+export const ReminderRulesPage = lazy(() =>
+  import("../pages/reminder-rules/ReminderRulesPage.js").then((m) => ({ default: m.ReminderRulesPage })),
+);
+export const AdminMessagesPage = lazy(() =>
+  import("../pages/admin-messages/AdminMessagesPage.js").then((m) => ({ default: m.AdminMessagesPage })),
+);

@@ -27,6 +27,22 @@ export function learnerReportPath(courseId: string, learnerId: string): string {
 /** `Administration > Journal d'audit` (B4, admins). */
 export const adminAuditRoute = "/admin/audit";
 
+/** `Tutorat > Modèles de mail`: the mail templates of reminders (A1). */
+export const mailTemplatesRoute = "/tutorat/modeles-de-mail";
+
+/** `Administration > Messages`: every outgoing message with its state (admins). */
+export const adminMessagesRoute = "/admin/messages";
+
+/** `… > [Cours] > Classes virtuelles`: a course's virtual classes, invitees and attendance (A2). */
+export function courseClassesPath(courseId: string): string {
+  return `${tutoredCoursesRoute}/${encodeURIComponent(courseId)}/classes`;
+}
+
+/** `… > [Cours] > Relances automatiques`: a course's automatic reminder rules (B2). */
+export function courseReminderRulesPath(courseId: string): string {
+  return `${tutoredCoursesRoute}/${encodeURIComponent(courseId)}/relances-automatiques`;
+}
+
 /** `Tutorat > Missions à corriger`: the submissions to correct across all the tutor's courses (T7). */
 export const allMissionsRoute = "/tutorat/missions";
 

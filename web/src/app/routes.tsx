@@ -4,6 +4,7 @@ import { PageLoader } from "../components/PageLoader.js";
 import { HomeRedirect } from "./HomeRedirect.js";
 import {
   AdminAuditPage,
+  AdminMessagesPage,
   AllMissionsPage,
   AppLayout,
   CataloguePage,
@@ -11,14 +12,17 @@ import {
   CourseEvaluationPage,
   CourseMissionsPage,
   LearnerReportPage,
+  MailTemplatesPage,
   MissionPage,
   MyCoursesPage,
   NotFoundPage,
   ObservationFormPage,
   ObservationsPage,
+  ReminderRulesPage,
   SignInPage,
   TutoredCoursesPage,
   TutoringCenterPage,
+  VirtualClassesPage,
 } from "./lazyPages.js";
 import { RequireAuth } from "./RequireAuth.js";
 import { RequireRole } from "./RequireRole.js";
@@ -66,12 +70,18 @@ export const routes: RouteObject[] = [
                     element: <ObservationFormPage />,
                   },
                   { path: "missions", element: <AllMissionsPage /> },
+                  { path: "formations/:courseId/classes", element: <VirtualClassesPage /> },
+                  { path: "formations/:courseId/relances-automatiques", element: <ReminderRulesPage /> },
+                  { path: "modeles-de-mail", element: <MailTemplatesPage /> },
                 ],
               },
               {
                 path: "admin",
                 element: <RequireRole roles={["admin"]} />,
-                children: [{ path: "audit", element: <AdminAuditPage /> }],
+                children: [
+                  { path: "audit", element: <AdminAuditPage /> },
+                  { path: "messages", element: <AdminMessagesPage /> },
+                ],
               },
               { path: "mes-formations", element: <MyCoursesPage /> },
               { path: "catalogue/:courseId", element: <CataloguePage /> },

@@ -1,4 +1,5 @@
 import { Breadcrumb } from "antd";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
@@ -12,10 +13,12 @@ export interface PageHeaderProps {
    * screen. A step given as `{ label, to }` links to that screen (`Tutorat > Formations > Cours 1 : L'avant-vente`).
    */
   breadcrumb: Crumb[];
+  /** Links or buttons at the right of the title (they wrap under it on narrow screens). */
+  extra?: ReactNode;
 }
 
 /** A screen's title, the browser tab title and the breadcrumb (`Tutorat > Formations`), as in the source. */
-export function PageHeader({ title, breadcrumb }: PageHeaderProps) {
+export function PageHeader({ title, breadcrumb, extra }: PageHeaderProps) {
   const { t } = useTranslation();
   const items = breadcrumb.map((crumb, index) => {
     const label = typeof crumb === "string" ? crumb : crumb.label;
@@ -31,12 +34,24 @@ export function PageHeader({ title, breadcrumb }: PageHeaderProps) {
       ),
     };
   });
+  const heading = (
+    <h1 style={{ fontSize: 24, lineHeight: 1.3, margin: "0 0 4px", fontWeight: 600, color: "rgba(0, 0, 0, 0.88)" }}>
+      {title}
+    </h1>
+  );
   return (
     <header style={{ marginBottom: 16 }}>
       <title>{t("app.documentTitle", { page: title })}</title>
-      <h1 style={{ fontSize: 24, lineHeight: 1.3, margin: "0 0 4px", fontWeight: 600, color: "rgba(0, 0, 0, 0.88)" }}>
-        {title}
-      </h1>
+      {extra ? (
+        <div
+          style={{ display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: 12 }}
+        >
+          {heading}
+          {extra}
+        </div>
+      ) : (
+        heading
+      )}
       {items.length > 1 ? <Breadcrumb separator=">" items={items} aria-label={t("nav.breadcrumb")} /> : null}
     </header>
   );

@@ -1,4 +1,4 @@
-import { ClearOutlined, FileTextOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
+import { ClearOutlined, FileTextOutlined } from "@ant-design/icons";
 import {
   App,
   Button,
@@ -23,7 +23,8 @@ import { EnrollmentStatusTag } from "../../components/EnrollmentStatusTag.js";
 import { pagerSummary } from "../../components/pagerSummary.js";
 import { QueryErrorResult } from "../../components/QueryErrorResult.js";
 import { TablePager } from "../../components/TablePager.js";
-import { certificatePath } from "./centerPaths.js";
+import { CertificateCell } from "../actions/CertificateCell.js";
+import { LearnerActions } from "../actions/LearnerActions.js";
 import {
   type CenterSort,
   type CenterView,
@@ -227,18 +228,7 @@ export function LearnersTable({
       title: t("center.table.certificate"),
       width: 104,
       align: "center",
-      render: (_value, learner) =>
-        learner.certificate ? (
-          <a
-            href={certificatePath(courseId, learner.userId, learner.certificate.id)}
-            download
-            aria-label={t("center.table.certificateLink", { name: learnerName(learner) })}
-            title={t("center.table.certificateLink", { name: learnerName(learner) })}
-            className="icon-link"
-          >
-            <SafetyCertificateOutlined aria-hidden="true" />
-          </a>
-        ) : null,
+      render: (_value, learner) => <CertificateCell courseId={courseId} learner={learner} />,
     },
   ];
 
@@ -331,6 +321,7 @@ export function LearnersTable({
               onSelectAllPages={handleSelectAllPages}
               onClear={handleClearSelection}
               onExport={handleExport}
+              actions={<LearnerActions courseId={courseId} selection={serverSelection} count={count} />}
             />
             <div style={{ padding: "12px 16px", borderTop: "1px solid #f0f0f0" }}>
               <TablePager

@@ -1,4 +1,5 @@
 import { Button, Checkbox, type CheckboxChangeEvent } from "antd";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ExportFormat } from "../../api/tutoring.js";
 import { ExportReportsButton } from "./ExportReportsButton.js";
@@ -13,6 +14,8 @@ export interface SelectionBarProps {
   onSelectAllPages: (selected: boolean) => void;
   onClear: () => void;
   onExport: (format: ExportFormat) => void;
+  /** `Relancer`, `Classe virtuelle`, `Attestations` (T6), beside the export. */
+  actions?: ReactNode;
 }
 
 /** Under the table: `Sélectionner toutes les pages`, how many are selected, and the actions on the selection. */
@@ -24,6 +27,7 @@ export function SelectionBar({
   onSelectAllPages,
   onClear,
   onExport,
+  actions,
 }: SelectionBarProps) {
   const { t } = useTranslation();
   const allPages = selection.mode === "all";
@@ -51,6 +55,7 @@ export function SelectionBar({
         </Button>
       ) : null}
       <span style={{ flex: 1 }} />
+      {actions}
       <ExportReportsButton count={count} busy={exporting} onExport={onExport} />
     </div>
   );

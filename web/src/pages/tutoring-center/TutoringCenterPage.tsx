@@ -13,6 +13,7 @@ import {
 } from "../../api/tutoring.js";
 import { courseDetailPath, coursesListPath } from "../../app/navigation.js";
 import { PageHeader } from "../../components/PageHeader.js";
+import { CenterActionLinks } from "../actions/CenterActionLinks.js";
 import { CenterToolbar } from "./CenterToolbar.js";
 import { CourseNotFound } from "./CourseNotFound.js";
 import { courseMissionsPath, observationsPath } from "./centerPaths.js";
@@ -89,6 +90,7 @@ export function TutoringCenterPage() {
           { label: courseName ?? "…", to: courseDetailPath(courseId) },
           title,
         ]}
+        extra={<CenterActionLinks courseId={courseId} />}
       />
       <CenterToolbar
         courseId={courseId}
