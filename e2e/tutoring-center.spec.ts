@@ -111,14 +111,22 @@ test.describe("Tutorat > Formations > [Cours] > Centre de tutorat", () => {
 
   test("sorting, paging and the page size live in the URL", async ({ page }) => {
     await openCenter(page);
-    await page.getByRole("columnheader", { name: "Progression" }).click();
+    const progress = page.getByRole("columnheader", { name: "Progression" });
+    await progress.click();
+    await expect(progress).toHaveAttribute("aria-sort", "ascending");
     await expect(page).toHaveURL(/sort=progress&order=asc/);
-    await page.getByRole("columnheader", { name: "Progression" }).click();
-    await expect(learnerRows(page).nth(0)).toContainText("AGASSE Sam");
+    await expect(learnerRows(page).nth(0)).toContainText("0 %");
+    await progress.click();
+    await expect(progress).toHaveAttribute("aria-sort", "descending");
     await expect(page).toHaveURL(/sort=progress&order=desc/);
-    await page.getByRole("columnheader", { name: "Temps passé" }).click();
-    await page.getByRole("columnheader", { name: "Temps passé" }).click();
+    await expect(learnerRows(page).nth(0)).toContainText("83 %");
+    const time = page.getByRole("columnheader", { name: "Temps passé" });
+    await time.click();
+    await expect(time).toHaveAttribute("aria-sort", "ascending");
+    await time.click();
+    await expect(time).toHaveAttribute("aria-sort", "descending");
     await expect(learnerRows(page).nth(0)).toContainText("AGASSE Sam");
+    await expect(learnerRows(page).nth(0)).toContainText("04:16:08");
 
     await choose(page, "Taille de la page:", "10");
     await expect(learnerRows(page)).toHaveCount(10);
