@@ -107,27 +107,17 @@ export function LearnerReportPage() {
 
   return (
     <>
-      <div
-        style={{
-          display: "flex",
-          flexWrap: "wrap",
-          alignItems: "flex-start",
-          justifyContent: "space-between",
-          gap: 12,
-        }}
-      >
-        <PageHeader
-          title={t("report.title", { name })}
-          breadcrumb={[
-            t("nav.tutoring"),
-            { label: t("nav.courses"), to: coursesListPath() },
-            { label: data.course.name, to: courseDetailPath(courseId) },
-            { label: t("report.center"), to: courseCenterPath(courseId) },
-            name,
-          ]}
-        />
-        <ExportMenu courseId={courseId} learnerId={learnerId} />
-      </div>
+      <PageHeader
+        title={t("report.title", { name })}
+        breadcrumb={[
+          t("nav.tutoring"),
+          { label: t("nav.courses"), to: coursesListPath() },
+          { label: data.course.name, to: courseDetailPath(courseId) },
+          { label: t("report.center"), to: courseCenterPath(courseId) },
+          name,
+        ]}
+        extra={<ExportMenu courseId={courseId} learnerId={learnerId} />}
+      />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} xl={15}>
           <ReportSection id="informations">
