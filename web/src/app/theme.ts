@@ -7,7 +7,13 @@ export const brandColor = "#1d4ed8";
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: brandColor,
+    // antd derives a lighter hover shade, which white text fails against (4.3:1); keep AA on hover too.
+    colorPrimaryHover: "#1a45c2",
+    colorPrimaryActive: "#173ba5",
     colorLink: brandColor,
+    colorLinkHover: "#1a45c2",
+    // antd's default error red (#ff4d4f) is under 4.5:1 on white as text.
+    colorError: "#c62828",
     colorTextSecondary: "rgba(0, 0, 0, 0.65)",
     colorTextDescription: "rgba(0, 0, 0, 0.62)",
     colorBgLayout: "#f3f5f9",
