@@ -109,7 +109,8 @@ describe("TutoringCenterPage", () => {
   it("shows the source's screen: indicators, chart legend, the first page and the pager text", async () => {
     centerServer();
     renderApp(centerPath);
-    expect(await screen.findByText("AGASSE Sam")).toBeTruthy();
+    // The first render of the file also loads the lazy page chunks: give it time on a busy machine.
+    expect(await screen.findByText("AGASSE Sam", {}, { timeout: 15_000 })).toBeTruthy();
     expect(screen.getByRole("heading", { level: 1, name: "Centre de tutorat" })).toBeTruthy();
     expect(screen.getByRole("heading", { level: 2, name: "MES FORMATIONS TUTORÉES" })).toBeTruthy();
     await waitFor(() =>
