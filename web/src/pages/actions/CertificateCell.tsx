@@ -7,6 +7,7 @@ import { useRegenerateCertificate } from "../../api/actions.js";
 import { currentLocale } from "../../app/i18n.js";
 import { certificatePath } from "../tutoring-center/centerPaths.js";
 import { learnerName } from "../tutoring-center/learnerName.js";
+import { AccessibleForm } from "./AccessibleForm.js";
 import { RevokeCertificateModal } from "./RevokeCertificateModal.js";
 
 export interface CertificateCellProps {
@@ -53,35 +54,37 @@ export function CertificateCell({ courseId, learner }: CertificateCellProps) {
   // The tutoring center's own wording, which its tests and users already know.
   const downloadLabel = t("center.table.certificateLink", { name });
   return (
-    <span style={{ display: "inline-flex", alignItems: "center", gap: 2 }}>
-      <a
-        href={certificatePath(courseId, learner.userId, certificate.id)}
-        download
-        aria-label={downloadLabel}
-        title={`${downloadLabel} (${kindName})`}
-        className="icon-link"
-      >
-        <SafetyCertificateOutlined aria-hidden="true" />
-      </a>
-      <Dropdown menu={{ items, onClick: handleMenuClick }} trigger={["click"]}>
-        <Button
-          type="text"
-          size="small"
-          icon={<MoreOutlined />}
-          aria-label={t("actions.certificate.menu", { name })}
-          loading={regenerate.isPending}
-        />
-      </Dropdown>
-      {revoking ? (
-        <RevokeCertificateModal
-          courseId={courseId}
-          learnerId={learner.userId}
-          certificateId={certificate.id}
-          name={name}
-          kind={kindName}
-          onClose={() => setRevoking(false)}
-        />
-      ) : null}
-    </span>
+    <AccessibleForm>
+      <span style={{ display: "inline-flex", alignItems: "center", gap: 2 }}>
+        <a
+          href={certificatePath(courseId, learner.userId, certificate.id)}
+          download
+          aria-label={downloadLabel}
+          title={`${downloadLabel} (${kindName})`}
+          className="icon-link"
+        >
+          <SafetyCertificateOutlined aria-hidden="true" />
+        </a>
+        <Dropdown menu={{ items, onClick: handleMenuClick }} trigger={["click"]}>
+          <Button
+            type="text"
+            size="small"
+            icon={<MoreOutlined />}
+            aria-label={t("actions.certificate.menu", { name })}
+            loading={regenerate.isPending}
+          />
+        </Dropdown>
+        {revoking ? (
+          <RevokeCertificateModal
+            courseId={courseId}
+            learnerId={learner.userId}
+            certificateId={certificate.id}
+            name={name}
+            kind={kindName}
+            onClose={() => setRevoking(false)}
+          />
+        ) : null}
+      </span>
+    </AccessibleForm>
   );
 }

@@ -66,7 +66,7 @@ export function RevokeCertificateModal({
               { max: 2000, message: t("actions.certificate.reasonTooLong") },
             ]}
           >
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} autoFocus />
           </Form.Item>
         </Form>
       </Modal>

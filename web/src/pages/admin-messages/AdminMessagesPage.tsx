@@ -11,6 +11,7 @@ import { QueryErrorResult } from "../../components/QueryErrorResult.js";
 import { TableCard } from "../../components/TableCard.js";
 import { TablePager } from "../../components/TablePager.js";
 import { VisuallyHidden } from "../../components/VisuallyHidden.js";
+import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { MessageContent } from "./MessageContent.js";
 import { MessageStatusTag } from "./MessageStatusTag.js";
 import { type MessageStatus, messageStatuses, messagesViewToQuery, useMessagesView } from "./messagesView.js";
@@ -117,7 +118,7 @@ export function AdminMessagesPage() {
 
   const title = t("messages.title");
   return (
-    <>
+    <AccessibleForm>
       <PageHeader title={title} breadcrumb={[t("audit.admin.administration"), title]} />
       {messages.data && !messages.data.smtpConfigured ? (
         <Alert
@@ -200,6 +201,6 @@ export function AdminMessagesPage() {
           </>
         )}
       </TableCard>
-    </>
+    </AccessibleForm>
   );
 }

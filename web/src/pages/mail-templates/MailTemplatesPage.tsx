@@ -7,11 +7,11 @@ import { formatDateTime } from "../../../../common/format.js";
 import { useDeleteTemplate, useMailTemplates } from "../../api/actions.js";
 import { useCurrentUser } from "../../api/auth.js";
 import { ApiError } from "../../api/client.js";
-import { coursesListPath } from "../../app/navigation.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { QueryErrorResult } from "../../components/QueryErrorResult.js";
 import { TableCard } from "../../components/TableCard.js";
 import { VisuallyHidden } from "../../components/VisuallyHidden.js";
+import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { TemplateEditorModal, type TemplateFormValues } from "./TemplateEditorModal.js";
 import "../actions/actions.css";
 
@@ -130,10 +130,10 @@ export function MailTemplatesPage() {
 
   const title = t("templates.title");
   return (
-    <>
+    <AccessibleForm>
       <PageHeader
         title={title}
-        breadcrumb={[t("nav.tutoring"), { label: t("nav.courses"), to: coursesListPath() }, title]}
+        breadcrumb={[t("nav.tutoring"), title]}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => openEditor(null)}>
             {t("templates.create")}
@@ -176,6 +176,6 @@ export function MailTemplatesPage() {
           onDuplicate={handleDuplicate}
         />
       ) : null}
-    </>
+    </AccessibleForm>
   );
 }

@@ -14,6 +14,7 @@ import { PageHeader } from "../../components/PageHeader.js";
 import { QueryErrorResult } from "../../components/QueryErrorResult.js";
 import { TableCard } from "../../components/TableCard.js";
 import { VisuallyHidden } from "../../components/VisuallyHidden.js";
+import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { CourseNotFound } from "../tutoring-center/CourseNotFound.js";
 import { RuleFormModal } from "./RuleFormModal.js";
 import { useRuleDescription } from "./useRuleDescription.js";
@@ -152,7 +153,7 @@ export function ReminderRulesPage() {
 
   const title = t("rules.title");
   return (
-    <>
+    <AccessibleForm>
       <PageHeader
         title={title}
         breadcrumb={[
@@ -210,6 +211,6 @@ export function ReminderRulesPage() {
       {editing ? (
         <RuleFormModal key={editing.key} courseId={courseId} rule={editing.rule} onClose={() => setEditing(null)} />
       ) : null}
-    </>
+    </AccessibleForm>
   );
 }

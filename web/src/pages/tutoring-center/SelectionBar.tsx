@@ -55,8 +55,19 @@ export function SelectionBar({
         </Button>
       ) : null}
       <span style={{ flex: 1 }} />
-      {actions}
-      <ExportReportsButton count={count} busy={exporting} onExport={onExport} />
+      {/* The actions stay together, at the right, also when they wrap under the selection count. */}
+      <span
+        style={{
+          display: "inline-flex",
+          flexWrap: "wrap",
+          justifyContent: "flex-end",
+          gap: 8,
+          marginInlineStart: "auto",
+        }}
+      >
+        {actions}
+        <ExportReportsButton count={count} busy={exporting} onExport={onExport} />
+      </span>
     </div>
   );
 }

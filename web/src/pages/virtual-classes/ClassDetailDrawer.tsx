@@ -41,8 +41,9 @@ export function ClassDetailDrawer({ courseId, classId, onClose }: ClassDetailDra
       .catch(() => void message.error(t("classes.errors.cancelFailed")));
   }
 
+  // A class that was held and recorded, or cancelled, is history: nothing left to move or cancel.
   const actions =
-    item && !item.cancelled ? (
+    item && state !== "cancelled" && state !== "recorded" ? (
       <span style={{ display: "inline-flex", gap: 8 }}>
         <Button onClick={() => setRescheduling(true)}>{t("classes.reschedule")}</Button>
         <Popconfirm

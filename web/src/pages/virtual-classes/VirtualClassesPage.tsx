@@ -13,6 +13,7 @@ import { PageHeader } from "../../components/PageHeader.js";
 import { QueryErrorResult } from "../../components/QueryErrorResult.js";
 import { TableCard } from "../../components/TableCard.js";
 import { VisuallyHidden } from "../../components/VisuallyHidden.js";
+import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { CourseNotFound } from "../tutoring-center/CourseNotFound.js";
 import { ClassDetailDrawer } from "./ClassDetailDrawer.js";
 import { ClassStatusTag, classState } from "./ClassStatusTag.js";
@@ -110,7 +111,7 @@ export function VirtualClassesPage() {
 
   const title = t("classes.title");
   return (
-    <>
+    <AccessibleForm>
       <PageHeader
         title={title}
         breadcrumb={[
@@ -161,6 +162,6 @@ export function VirtualClassesPage() {
         )}
       </TableCard>
       <ClassDetailDrawer courseId={courseId} classId={view.classId} onClose={() => openClass(null)} />
-    </>
+    </AccessibleForm>
   );
 }
