@@ -1,7 +1,24 @@
 import { test as base, expect, type Page } from "@playwright/test";
 
-/** Playwright's test, failing any test during which the page threw an uncaught error. */
-export const test = base.extend({
+const controlPort = Number(process.env.E2E_PORT ?? 3100) + 1000;
+let lastFile = "";
+
+/**
+ * Playwright's test: each spec file starts from the demo data as loaded (reset through
+ * e2e/serve.ts's control port), and a test fails if the page threw an uncaught error.
+ */
+export const test = base.extend<{ freshDemoPerFile: undefined }>({
+  freshDemoPerFile: [
+    async ({ browserName: _browserName }, use, testInfo) => {
+      if (testInfo.file !== lastFile) {
+        lastFile = testInfo.file;
+        const response = await fetch(`http://127.0.0.1:${controlPort}/reset`, { method: "POST" });
+        if (response.status !== 204) throw new Error(`demo reset failed: ${response.status} ${await response.text()}`);
+      }
+      await use(undefined);
+    },
+    { auto: true },
+  ],
   page: async ({ page }, use) => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));

@@ -1,11 +1,13 @@
 import fs from "node:fs/promises";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import pg from "pg";
 import { seedDemo } from "../scripts/demo-data.js";
 import { buildApp, defaultWebDir } from "../server/app.js";
 import { loadConfig } from "../server/config.js";
-import { openDatabase } from "../server/db/client.js";
+import { type Db, openDatabase } from "../server/db/client.js";
 import { startEmbeddedPostgres } from "../server/db/embedded.js";
 import { runMigrations } from "../server/db/migrate.js";
 import { withDatabase } from "../server/test/urls.js";
@@ -53,6 +55,24 @@ async function main() {
   await app.listen({ port, host: "127.0.0.1" });
   console.log(`e2e server on http://127.0.0.1:${port}`);
 
+  // Test-only control port (loopback, this process only): each spec file starts from the demo data
+  // as loaded, whatever the files before it changed (e2e/helpers.ts calls it).
+  const control = http.createServer((request, response) => {
+    if (request.method !== "POST" || request.url !== "/reset") {
+      response.writeHead(404).end();
+      return;
+    }
+    resetDemo(database.db).then(
+      () => response.writeHead(204).end(),
+      (error) => {
+        console.error(error);
+        response.writeHead(500).end(String(error));
+      },
+    );
+  });
+  await new Promise<void>((resolve) => control.listen(port + 1000, "127.0.0.1", resolve));
+  cleanups.push(() => new Promise((resolve) => control.close(resolve)));
+
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -62,6 +82,17 @@ async function main() {
   };
   process.on("SIGTERM", () => void stop());
   process.on("SIGINT", () => void stop());
+}
+
+/** Empties every table the demo fills and loads the demo again. */
+async function resetDemo(db: Db) {
+  const tables = await db.execute<{ name: string }>(
+    sql`select tablename as name from pg_tables where schemaname = 'public' and tablename <> 'platform_settings'`,
+  );
+  await db.execute(
+    sql.raw(`truncate table ${tables.rows.map((t) => `"${t.name}"`).join(", ")} restart identity cascade`),
+  );
+  await seedDemo(db);
 }
 
 main().catch((error) => {
