@@ -42,7 +42,10 @@ export function ReminderProgress({ courseId, batch }: ReminderProgressProps) {
       <div role="status" aria-live="polite">
         <Progress
           percent={percent}
-          status={current.failed > 0 ? "exception" : finished ? "success" : "active"}
+          // Without SMTP nothing moves: no "in progress" shimmer that would promise otherwise.
+          status={
+            current.failed > 0 ? "exception" : finished ? "success" : current.smtpConfigured ? "active" : "normal"
+          }
           aria-label={t("actions.reminder.progressLabel")}
         />
         <Descriptions
