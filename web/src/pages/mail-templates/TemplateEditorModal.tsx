@@ -113,7 +113,8 @@ export function TemplateEditorModal({ template, draft, variables, onClose, onDup
     else create.mutate(input, done);
   }
 
-  const title = readOnly ? t("templates.viewTitle") : template ? t("templates.editTitle") : t("templates.createTitle");
+  const viewTitle = template?.shared ? t("templates.viewTitle") : t("templates.viewOtherTitle");
+  const title = readOnly ? viewTitle : template ? t("templates.editTitle") : t("templates.createTitle");
 
   const footer = readOnly
     ? [
@@ -136,7 +137,14 @@ export function TemplateEditorModal({ template, draft, variables, onClose, onDup
   return (
     <AccessibleForm>
       <Modal open title={title} onCancel={onClose} width={960} footer={footer} mask={{ closable: false }}>
-        {readOnly ? <Alert type="info" showIcon title={t("templates.readOnly")} style={{ marginBottom: 16 }} /> : null}
+        {readOnly ? (
+          <Alert
+            type="info"
+            showIcon
+            title={template?.shared ? t("templates.readOnly") : t("templates.readOnlyOther")}
+            style={{ marginBottom: 16 }}
+          />
+        ) : null}
         <div className="template-editor">
           <Form<TemplateFormValues>
             form={form}
