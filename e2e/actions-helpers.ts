@@ -42,6 +42,9 @@ export async function choose(page: Page, combobox: string | RegExp, option: stri
     .locator(".ant-select-dropdown:visible .ant-select-item-option")
     .filter({ hasText: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) })
     .click();
+  // The option list closes with an animation; what follows (an axe scan, a screenshot) sees the closed select.
+  await expect(page.locator(".ant-select-dropdown:visible")).toHaveCount(0);
+  await expect(page.locator(".ant-select-dropdown [role='listbox']:visible")).toHaveCount(0);
 }
 
 /** Where screenshots go when SHOTS_DIR is set (the specs then also take pictures of the screens they visit). */
