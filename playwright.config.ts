@@ -10,7 +10,7 @@ export default defineConfig({
   // One worker: the machine has two cores, and the server and its database need one.
   workers: 1,
   fullyParallel: false,
-  retries: process.env.CI ? 1 : 0,
+  retries: process.env.CI ? 2 : 0,
   forbidOnly: Boolean(process.env.CI),
   timeout: 30_000,
   expect: { timeout: 10_000 },
