@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -102,6 +103,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(rateLimit, { global: false });
+  // Uploads (SCORM packages, mission files, thumbnails, CSV imports): each route reads its parts
+  // with its own size limit (`request.file({ limits })`); these are only the defaults.
+  await app.register(multipart, {
+    limits: { files: 10, fields: 20, fieldSize: 64 * 1024, fileSize: 20 * 1024 * 1024 },
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: "Tutora API", version: "0.1.0", description: "Tutoring center of a corporate learning platform" },
