@@ -20,6 +20,14 @@ declare module "fastify" {
   interface FastifyRequest {
     auth: AuthContext | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route also takes its CSRF token in the body (`{ csrfToken }`): `navigator.sendBeacon`
+     * can't send headers, so a page closing sends a text/plain JSON body carrying the token.
+     * Checked once the body is parsed (preValidation), for the requests without the header.
+     */
+    csrfInBody?: boolean;
+  }
 }
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -89,9 +97,17 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
       if (origin && !sameOrigin(request, origin, opts.config)) {
         throw new AppError(403, "csrf", "Cross-origin request refused");
       }
-      if (!exempt && request.auth && request.headers["x-csrf-token"] !== request.auth.csrfToken) {
+      const header = request.headers["x-csrf-token"];
+      const deferred = header === undefined && request.routeOptions.config?.csrfInBody === true;
+      if (!exempt && !deferred && request.auth && header !== request.auth.csrfToken) {
         throw new AppError(403, "csrf", "Missing or wrong x-csrf-token header");
       }
     }
+  });
+  app.addHook("preValidation", async (request) => {
+    if (!MUTATING.has(request.method) || request.routeOptions.config?.csrfInBody !== true) return;
+    if (!request.auth || request.headers["x-csrf-token"] !== undefined) return;
+    const token = (request.body as { csrfToken?: unknown } | null | undefined)?.csrfToken;
+    if (token !== request.auth.csrfToken) throw new AppError(403, "csrf", "Missing or wrong csrfToken in the body");
   });
 });
