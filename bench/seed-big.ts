@@ -38,6 +38,11 @@ export interface SeedBigOptions {
   sessionsPerLearner?: number;
   /** Average number of other courses each learner is enrolled in (default 3). */
   coursesPerLearner?: number;
+  /**
+   * Attempts of the "heavy learner" (the first learner who signed in, in the course C00002), each
+   * with 5 sessions: the learner report's worst case (default 1,000, so 5,000 sessions; 0: none).
+   */
+  heavyLearnerAttempts?: number;
   /** Statements run at once, each on its own connection (default 2). */
   jobs?: number;
   /** The tutor assigned to every generated course (default bench.tutor@bench.local). */
@@ -55,6 +60,8 @@ export interface SeedBigOptions {
 export interface SeedBigResult {
   options: Required<Omit<SeedBigOptions, "log" | "reset">>;
   bigCourseId: string;
+  /** The heavy learner and their course (null when there is none). */
+  heavyLearner: { userId: string; courseId: string } | null;
   tutorCount: number;
   /** Rows per table (tables with rows only). */
   counts: Record<string, number>;
@@ -67,6 +74,7 @@ export const DEFAULTS = {
   courses: 2_000,
   sessionsPerLearner: 60,
   coursesPerLearner: 3,
+  heavyLearnerAttempts: 1_000,
   jobs: 2,
   tutorEmail: "bench.tutor@bench.local",
   adminEmail: "bench.admin@bench.local",
@@ -333,6 +341,7 @@ const SEED = {
   replyBody: 67,
   evaluation: 68,
   evaluationAnswer: 69,
+  heavy: 70,
   // Per (enrollment, lesson[, attempt[, session]]): the seed is base + position * 10 + attempt number,
   // or base + position * 100_000 + number * 10_000 + session number.
   outcome: 1_000_000,
@@ -1167,6 +1176,81 @@ async function seedAssessments(c: Ctx): Promise<string> {
 }
 
 /**
+ * The learner report's worst case: one learner with `heavyLearnerAttempts` attempts spread over
+ * the e-learning, sheet and quiz lessons of the course C00002 (enrolled there if they were not),
+ * after the attempts the generator gave them, 5 sessions each. Summaries come later, as for anyone.
+ */
+async function seedHeavyLearner(c: Ctx): Promise<{ detail: string; heavy: SeedBigResult["heavyLearner"] }> {
+  const { anchor, o } = c;
+  if (o.heavyLearnerAttempts === 0 || o.courses < 2) return { detail: "none", heavy: null };
+  return fastTransaction(c, async (tx) => {
+    const [learner] = await rows<{ id: string; n: number }>(
+      tx,
+      `select u.id, n from generate_series(1, ${Math.min(o.learners, 1000)}) n join users u on u.id = ${userIdOf("n")}
+       where u.first_sign_in_at is not null order by n limit 1`,
+    );
+    if (!learner) return { detail: "no learner signed in", heavy: null };
+    const courseId = (await rows<{ id: string }>(tx, `select ${courseIdOf("'2'")} as id`))[0]?.id ?? "";
+    await exec(
+      tx,
+      `insert into enrollments (id, course_id, user_id, type, enrolled_at, start_at, learner_sort_name, updated_at)
+       select ${uuidOf("enrollment", `'2:' || ${learner.n}`)}, '${courseId}'::uuid, u.id, 'mandatory', u.first_sign_in_at,
+         u.first_sign_in_at, u.sort_name, u.first_sign_in_at
+       from users u where u.id = '${learner.id}'::uuid
+       on conflict (course_id, user_id) do nothing`,
+    );
+    // Session j of an attempt lasts 60 to 599 s, from a hash of (enrollment, lesson, number, j): the
+    // attempt's time is the sum of the same five expressions.
+    const duration = (attempt: string, j: string) =>
+      `(60 + floor(${rnd(`(${attempt}.enrollment_id::text || ':' || ${attempt}.lesson_id::text || ':' || ${attempt}.number)`, `${SEED.heavy} + ${j}`)} * 540))::int`;
+    const attempts = await exec(
+      tx,
+      `with plan as (
+         select e.id as enrollment_id, l.id as lesson_id, l.type::text as type, k, u.first_sign_in_at as f,
+           greatest(u.last_sign_in_at - u.first_sign_in_at, interval '1 day') as span,
+           coalesce((select max(a.number) from attempts a where a.enrollment_id = e.id and a.lesson_id = l.id), 0)
+             + 1 + (k - 1) / ls.n as number,
+           k + ls.n > ${o.heavyLearnerAttempts} as last
+         from enrollments e join users u on u.id = e.user_id
+         cross join lateral (select count(*)::int as n from lessons where course_id = e.course_id and type in ('elearning', 'sheet', 'quiz')) ls
+         cross join generate_series(1, ${o.heavyLearnerAttempts}) k
+         join lateral (select id, type from lessons where course_id = e.course_id and type in ('elearning', 'sheet', 'quiz')
+                       order by position offset (k - 1) % ls.n limit 1) l on true
+         where e.course_id = '${courseId}'::uuid and e.user_id = '${learner.id}'::uuid
+       )
+       insert into attempts (${ATTEMPT_COLUMNS})
+       select enrollment_id, lesson_id, number, s, s + make_interval(secs => t),
+         (case when type = 'sheet' then 'completed' when not last then case when type = 'quiz' then 'failed' else 'in_progress' end
+               when type = 'quiz' then 'passed' else 'completed' end)::lesson_status,
+         case when type = 'sheet' or last or type = 'quiz' then s + make_interval(secs => t) end,
+         case when type = 'quiz' then case when last then 90 else 40 end end, t,
+         case when type = 'elearning' then jsonb_build_object('completion_status', case when last then 'completed' else 'incomplete' end,
+           'location', 'page-' || (1 + k % 20), 'suspend_data', '{"v":2,"page":' || (1 + k % 20) || '}') else '{}'::jsonb end,
+         case when type = 'quiz' then jsonb_build_object('questions', 5, 'correct', case when last then 5 else 2 end) else '{}'::jsonb end
+       from plan
+       cross join lateral (select least(f + span * ((k - 1)::float8 / ${o.heavyLearnerAttempts}), '${anchor}'::timestamptz - interval '1 day') as s) st
+       cross join lateral (select sum(${duration("plan", "j")})::int as t from generate_series(1, 5) j) tt`,
+    );
+    const sessions = await exec(
+      tx,
+      `insert into sessions (enrollment_id, lesson_id, attempt_id, started_at, duration_s, ended_at)
+       select a.enrollment_id, a.lesson_id, a.id, a.started_at + make_interval(secs => p.before), p.d,
+         a.started_at + make_interval(secs => p.before + p.d)
+       from attempts a join enrollments e on e.id = a.enrollment_id
+       cross join lateral (select d, (sum(d) over (order by j) - d)::int as before
+         from (select j, ${duration("a", "j")} as d from generate_series(1, 5) j) dj) p
+       where e.course_id = '${courseId}'::uuid and e.user_id = '${learner.id}'::uuid
+         and not exists (select 1 from sessions s where s.attempt_id = a.id)
+         and exists (select 1 from lessons l where l.id = a.lesson_id and l.type in ('elearning', 'sheet', 'quiz'))`,
+    );
+    return {
+      detail: `${attempts} attempts, ${sessions} sessions for learner ${learner.n} in C00002`,
+      heavy: { userId: learner.id, courseId },
+    };
+  });
+}
+
+/**
  * lesson_stats and enrollment summaries by the app's own recomputeEnrollments, over batches of
  * courses. Each call scans all sessions and attempts once (its plan for a course-wide condition),
  * so the batches are few and large.
@@ -1326,6 +1410,7 @@ function resolveOptions(options: SeedBigOptions): Ctx["o"] {
     bigCourseLearners: Math.floor(options.bigCourseLearners ?? Math.min(100_000, Math.floor(learners / 2))),
     sessionsPerLearner: options.sessionsPerLearner ?? DEFAULTS.sessionsPerLearner,
     coursesPerLearner: Math.floor(options.coursesPerLearner ?? DEFAULTS.coursesPerLearner),
+    heavyLearnerAttempts: Math.floor(options.heavyLearnerAttempts ?? DEFAULTS.heavyLearnerAttempts),
     jobs: Math.floor(options.jobs ?? DEFAULTS.jobs),
     tutorEmail: (options.tutorEmail ?? DEFAULTS.tutorEmail).toLowerCase(),
     adminEmail: (options.adminEmail ?? DEFAULTS.adminEmail).toLowerCase(),
@@ -1340,6 +1425,7 @@ function resolveOptions(options: SeedBigOptions): Ctx["o"] {
   positive("big-course-learners", resolved.bigCourseLearners, 0);
   positive("sessions-per-learner", resolved.sessionsPerLearner, 0);
   positive("courses-per-learner", resolved.coursesPerLearner, 0);
+  positive("heavy-learner-attempts", resolved.heavyLearnerAttempts, 0);
   positive("jobs", resolved.jobs, 1);
   if (resolved.bigCourseLearners > resolved.learners) throw new Error("--big-course-learners cannot exceed --learners");
   if (resolved.tutorEmail === resolved.adminEmail) throw new Error("--tutor-email and --admin-email must differ");
@@ -1433,6 +1519,12 @@ export async function seedBig(db: Db, options: SeedBigOptions = {}): Promise<See
   await step("analyze", analyze(["attempts", "virtual_classes", "virtual_class_attendance"]));
   await step("sessions", () => seedSessions(c, multiplier));
   await step("assessments", () => seedAssessments(c));
+  let heavyLearner: SeedBigResult["heavyLearner"] = null;
+  await step("heavy learner", async () => {
+    const result = await seedHeavyLearner(c);
+    heavyLearner = result.heavy;
+    return result.detail;
+  });
   await step("analyze", analyze(["sessions", "mission_submissions", "observations"]));
   await step("summaries", () => seedSummaries(c, summaryBatches));
   await step("engagement", () => seedEngagement(c));
@@ -1443,7 +1535,7 @@ export async function seedBig(db: Db, options: SeedBigOptions = {}): Promise<See
   });
   const counts = await tableCounts(db);
   const totalSeconds = (performance.now() - started) / 1000;
-  return { options: o, bigCourseId: ids.big, tutorCount, counts, steps, totalSeconds };
+  return { options: o, bigCourseId: ids.big, heavyLearner, tutorCount, counts, steps, totalSeconds };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1458,6 +1550,8 @@ const USAGE = `Usage: npm run seed:big -- [options]
   --sessions-per-learner S  average sessions per learner of the huge course (default ${DEFAULTS.sessionsPerLearner};
                             every e-learning, sheet or quiz attempt has at least one)
   --courses-per-learner K   average number of other courses per learner (default ${DEFAULTS.coursesPerLearner})
+  --heavy-learner-attempts A  attempts (5 sessions each) of one learner in the course C00002, the
+                            learner report's worst case (default ${DEFAULTS.heavyLearnerAttempts}; 0: none)
   --jobs J                  statements run at once on separate connections (default ${DEFAULTS.jobs})
   --tutor-email E           tutor of every course (default ${DEFAULTS.tutorEmail})
   --admin-email E           admin account (default ${DEFAULTS.adminEmail})
@@ -1476,6 +1570,7 @@ async function main(): Promise<void> {
       "sessions-per-learner": { type: "string" },
       "courses-per-learner": { type: "string" },
       jobs: { type: "string" },
+      "heavy-learner-attempts": { type: "string" },
       "tutor-email": { type: "string" },
       "admin-email": { type: "string" },
       password: { type: "string" },
@@ -1501,6 +1596,7 @@ async function main(): Promise<void> {
     bigCourseLearners: number("big-course-learners", values["big-course-learners"]),
     sessionsPerLearner: number("sessions-per-learner", values["sessions-per-learner"]),
     coursesPerLearner: number("courses-per-learner", values["courses-per-learner"]),
+    heavyLearnerAttempts: number("heavy-learner-attempts", values["heavy-learner-attempts"]),
     jobs: number("jobs", values.jobs),
     tutorEmail: values["tutor-email"],
     adminEmail: values["admin-email"],

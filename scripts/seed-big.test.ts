@@ -226,6 +226,18 @@ describe("seed:big", () => {
     expect(await count(sql`select 1 from lesson_comments where parent_id is not null`)).toBeGreaterThanOrEqual(0);
   });
 
+  it("gives one learner 1,000 attempts and 5,000 sessions in C00002 (the learner report's worst case)", async () => {
+    expect(result.heavyLearner).not.toBeNull();
+    const heavy = await one<{ attempts: number; sessions: number; stats: number }>(sql`
+      select (select count(*)::int from attempts a where a.enrollment_id = e.id) as attempts,
+        (select count(*)::int from sessions s where s.enrollment_id = e.id) as sessions,
+        (select sum(attempts_count)::int from lesson_stats ls where ls.enrollment_id = e.id) as stats
+      from enrollments e where e.user_id = ${result.heavyLearner?.userId} and e.course_id = ${result.heavyLearner?.courseId}`);
+    expect(heavy.attempts).toBeGreaterThanOrEqual(1000);
+    expect(heavy.sessions).toBeGreaterThanOrEqual(5000);
+    expect(heavy.stats).toBe(heavy.attempts);
+  });
+
   it("refuses a database that has users, and with reset regenerates the same data", async () => {
     await expect(seedBig(database.db, options)).rejects.toThrow(/already has users/);
     const before = await fingerprint();

@@ -1,13 +1,24 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
 import { formatDateTime, formatDuration } from "../../common/format.js";
 import type { DocumentLocale } from "./labels.js";
 
 const require = createRequire(import.meta.url);
-// Read once: every document embeds (a subset of) the same two fonts.
-const FONT = fs.readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"));
-const FONT_BOLD = fs.readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"));
+/**
+ * Parsed once per process: handed a font file, pdfkit parses it again for every document (tables,
+ * glyph outlines), which was most of a certificate's cost (~25 ms of ~30 ms; see BENCHMARKS.md).
+ * A parsed fontkit font is read-only to pdfkit (each document builds its own subset of the glyphs
+ * it used), so one instance serves every certificate; its glyph and layout caches warm up once.
+ */
+function loadFont(file: string): fontkit.Font {
+  const font = fontkit.create(fs.readFileSync(require.resolve(file)));
+  if (!("layout" in font)) throw new Error(`${file} is a font collection`);
+  return font;
+}
+const FONT = loadFont("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
+const FONT_BOLD = loadFont("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
 
 export interface CertificateData {
   kind: "completion" | "attendance";
@@ -69,6 +80,8 @@ export function certificatePdf(data: CertificateData, locale: DocumentLocale): P
   const t = TEXT[locale];
   const date = (value: string | null) => (value ? formatDateTime(value, data.timeZone).slice(0, 10) : "");
   const doc = new PDFDocument({
+    // Not pdfkit's default Helvetica, whose metrics file it would parse again for each document.
+    font: FONT as unknown as string,
     size: "A4",
     layout: "landscape",
     margin: 56,
@@ -78,8 +91,8 @@ export function certificatePdf(data: CertificateData, locale: DocumentLocale): P
       Creator: "Tutora",
     },
   });
-  doc.registerFont("body", FONT);
-  doc.registerFont("bold", FONT_BOLD);
+  doc.registerFont("body", FONT as unknown as string);
+  doc.registerFont("bold", FONT_BOLD as unknown as string);
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
