@@ -125,7 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(coursesRoutes, { db, config });
   await app.register(tutoringRoutes, { db });
   await app.register(reportsRoutes, { db });
-  await app.register(learnerRoutes, { db });
+  await app.register(learnerRoutes, { db, config });
   await app.register(lessonsRoutes, { db });
   await app.register(reviewsRoutes, { db });
   await app.register(missionsRoutes, { db, config });
