@@ -18,10 +18,12 @@ import {
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { authRoutes } from "./modules/auth/routes.js";
+import { catalogueAdminRoutes } from "./modules/catalogue-admin/routes.js";
 import { certificatesRoutes } from "./modules/certificates/routes.js";
 import { classesRoutes } from "./modules/classes/routes.js";
 import { coursesRoutes } from "./modules/courses/routes.js";
 import { healthRoutes } from "./modules/health/routes.js";
+import { importsRoutes } from "./modules/imports/routes.js";
 import { learnerRoutes } from "./modules/learner/routes.js";
 import { lessonsRoutes } from "./modules/lessons/routes.js";
 import { LiveHub } from "./modules/live/hub.js";
@@ -29,10 +31,15 @@ import { liveRoutes } from "./modules/live/routes.js";
 import { messagesRoutes } from "./modules/mail/routes.js";
 import { missionsRoutes } from "./modules/missions/routes.js";
 import { observationsRoutes } from "./modules/observations/routes.js";
+import { peopleRoutes } from "./modules/people/routes.js";
+import { playerRoutes } from "./modules/player/routes.js";
+import { quizRoutes } from "./modules/quiz/routes.js";
 import { remindersRoutes } from "./modules/reminders/routes.js";
 import { reportsRoutes } from "./modules/reports/routes.js";
 import { reviewsRoutes } from "./modules/reviews/routes.js";
+import { scormRoutes } from "./modules/scorm/routes.js";
 import { statisticsRoutes } from "./modules/statistics/routes.js";
+import { tokensRoutes } from "./modules/tokens/routes.js";
 import { tutoringRoutes } from "./modules/tutoring/routes.js";
 import { accessPlugin } from "./plugins/access.js";
 import { authPlugin } from "./plugins/auth.js";
@@ -111,7 +118,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       info: { title: "Tutora API", version: "0.1.0", description: "Tutoring center of a corporate learning platform" },
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "tutora_session" } } },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "tutora_session" },
+          // Personal API tokens (S3), created by an admin: `Authorization: Bearer tut_…`; scope `read`
+          // allows GET, `write` allows mutations; no CSRF header is needed with a token.
+          bearer: { type: "http", scheme: "bearer", description: "Personal API token (scopes: read, write)" },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -130,7 +145,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reviewsRoutes, { db });
   await app.register(missionsRoutes, { db, config });
   await app.register(observationsRoutes, { db });
+  await app.register(quizRoutes, { db });
   await app.register(statisticsRoutes, { db });
+  await app.register(scormRoutes, { db, config });
+  await app.register(playerRoutes, { db });
+  await app.register(catalogueAdminRoutes, { db, config });
+  await app.register(peopleRoutes, { db });
+  await app.register(importsRoutes, { db });
+  await app.register(tokensRoutes, { db });
   const jobs = deps.jobs ?? inlineJobs(db, config);
   await app.register(remindersRoutes, { db, config, jobs });
   await app.register(certificatesRoutes, { db, config, jobs });

@@ -19,6 +19,9 @@ export const ACCESS_RULES: [prefix: string, access: Access][] = [
   ["/verify/", "public"],
   ["/api/auth/", "user"],
   ["/api/learner/", "user"],
+  // Learners launch what they are enrolled in; the preview checks the tutor or admin role itself.
+  ["/api/player/", "user"],
+  ["/api/quiz/", "user"],
   ["/api/catalogue/", "user"],
   ["/api/courses/", "user"],
   ["/api/tutoring/", ["tutor", "admin"]],
