@@ -19,7 +19,7 @@ function placeholders(text: string): string[] {
 
 describe("translation catalogues", () => {
   it("never define a top-level section in two area files", async () => {
-    const files = ["", ".courses", ".center", ".report", ".actions"];
+    const files = ["", ".courses", ".center", ".report", ".actions", ".quiz"];
     const seen = new Map<string, string>();
     for (const file of files) {
       const catalogue = (await import(`./fr${file}.json`, { with: { type: "json" } })).default as Record<
