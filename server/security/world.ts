@@ -43,7 +43,11 @@ async function one<T extends Record<string, unknown>>(d: DemoContext, query: Ret
  * Routes about one kind of lesson get a lesson of that kind (the observation grid, a quiz, a
  * mission's submissions, a comment's lesson); every other route the e-learning lesson.
  */
-export function samplesFor(url: string, scene: Record<string, string>, lessons: Record<string, string>) {
+export function samplesFor(
+  url: string,
+  scene: Record<string, string>,
+  lessons: Record<string, string>,
+): Record<string, string> {
   const lesson = (type: string) => ({ ...scene, lessonId: lessons[type] ?? scene.lessonId ?? UNKNOWN });
   if (scene.courseId !== lessons.courseId) return scene;
   if (/\/grid|observation/.test(url)) return lesson("observation");
