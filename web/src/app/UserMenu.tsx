@@ -3,7 +3,6 @@ import { App, Avatar, Button, Dropdown, type MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../common/enums.js";
 import { useCurrentUser, useSetLocale, useSignOut } from "../api/auth.js";
-import { currentLocale } from "./i18n.js";
 import { signInRoute } from "./landing.js";
 import { hardNavigate } from "./navigation.js";
 
@@ -21,7 +20,9 @@ export function UserMenu({ compact = false }: UserMenuProps) {
   const user = useCurrentUser();
   const setLocale = useSetLocale();
   const signOut = useSignOut();
-  const locale = currentLocale();
+  // The session's stored language, not i18next's: right after a reload i18next may still be on the
+  // default while the session query arrives, and a click on the stored language must not be ignored.
+  const locale = user.locale;
   const fullName = `${user.firstName} ${user.lastName}`.trim();
   const initials = `${user.firstName.charAt(0)}${user.lastName.charAt(0)}`.toUpperCase();
 
