@@ -21,6 +21,12 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(480),
   TRUST_PROXY: booleanText.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SCORM_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(4 * 1024 * 1024 * 1024)
+    .default(500 * 1024 * 1024),
 });
 
 export interface Config {
@@ -36,6 +42,8 @@ export interface Config {
   sessionIdleMinutes: number;
   trustProxy: boolean;
   logLevel: string;
+  /** Largest SCORM package (zip) an admin may upload, in bytes. */
+  scormMaxBytes: number;
 }
 
 /** Reads and validates the environment once; a wrong value stops the start with a clear message. */
@@ -60,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    scormMaxBytes: e.SCORM_MAX_BYTES,
   };
 }

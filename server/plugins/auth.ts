@@ -7,6 +7,7 @@ import type { Db } from "../db/client.js";
 import { AppError, forbidden, unauthorized } from "../errors.js";
 import { findSession, touchSession } from "../modules/auth/queries.js";
 import { presentUser } from "../modules/auth/service.js";
+import { authenticateBearer } from "../modules/tokens/bearer.js";
 
 export const SESSION_COOKIE = "tutora_session";
 
@@ -14,6 +15,8 @@ export interface AuthContext {
   user: CurrentUser;
   token: string;
   csrfToken: string;
+  /** A session cookie (browser) or a personal API token (`Authorization: Bearer`, S3). */
+  via: "session" | "token";
 }
 
 declare module "fastify" {
@@ -31,6 +34,7 @@ declare module "fastify" {
 }
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const BEACON_ROUTE = /^\/api\/player\/attempts\/[^/?]+\/terminate(\?|$)/;
 
 /** The signed-in user, or 401. */
 export function requireUser(request: FastifyRequest): CurrentUser {
@@ -78,11 +82,19 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
   app.decorateRequest("auth", null);
   app.addHook("onRequest", async (request, reply) => {
     request.auth = null;
+    // A personal API token: no cookie is read and no CSRF token is asked, since a bearer token is
+    // never sent by the browser on its own (no ambient credential for another site to ride on).
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined && request.url.startsWith("/api/")) {
+      const user = await authenticateBearer(opts.db, request, authorization);
+      request.auth = { user, token: "", csrfToken: "", via: "token" };
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     if (token && request.url.startsWith("/api/")) {
       const row = await findSession(opts.db, token);
       if (row?.active) {
-        request.auth = { user: presentUser(row), token, csrfToken: row.csrfToken };
+        request.auth = { user: presentUser(row), token, csrfToken: row.csrfToken, via: "session" };
         if (Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) {
           await touchSession(opts.db, row.tokenHash, opts.config.sessionIdleMinutes);
         }
@@ -92,7 +104,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
     }
     if (MUTATING.has(request.method) && request.url.startsWith("/api/")) {
       // Sign-in is covered by the origin check and the JSON-only body; it has no session token yet.
-      const exempt = request.url.startsWith("/api/auth/sign-in");
+      // The SCORM player's terminate comes from navigator.sendBeacon, which can't set headers: its
+      // JSON body carries the token and the route checks it (server/modules/player/routes.ts).
+      const exempt = request.url.startsWith("/api/auth/sign-in") || BEACON_ROUTE.test(request.url);
       const origin = request.headers.origin;
       if (origin && !sameOrigin(request, origin, opts.config)) {
         throw new AppError(403, "csrf", "Cross-origin request refused");
@@ -106,7 +120,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
   });
   app.addHook("preValidation", async (request) => {
     if (!MUTATING.has(request.method) || request.routeOptions.config?.csrfInBody !== true) return;
-    if (!request.auth || request.headers["x-csrf-token"] !== undefined) return;
+    if (!request.auth || request.auth.via === "token" || request.headers["x-csrf-token"] !== undefined) return;
     const token = (request.body as { csrfToken?: unknown } | null | undefined)?.csrfToken;
     if (token !== request.auth.csrfToken) throw new AppError(403, "csrf", "Missing or wrong csrfToken in the body");
   });

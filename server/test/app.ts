@@ -10,12 +10,16 @@ export interface TestApp {
 }
 
 /** The app in-process on a fresh database (demo data by default). */
-export async function createTestApp(options: { demo?: boolean } = { demo: true }): Promise<TestApp> {
+export async function createTestApp(
+  options: { demo?: boolean; env?: Record<string, string> } = { demo: true },
+): Promise<TestApp> {
   const database = await createTestDatabase(options);
   const config = loadConfig({
     NODE_ENV: "test",
     DATABASE_URL: database.url,
     LOG_LEVEL: process.env.TEST_LOG === "1" ? "error" : "silent",
+    // Extra settings of one test file (e.g. its own DATA_DIR for stored files).
+    ...options.env,
   });
   const app = await buildApp({ db: database.db, config, logger: process.env.TEST_LOG === "1" });
   await app.ready();

@@ -37,11 +37,11 @@ export interface DemoContext {
  * A test file's app on a fresh copy of the demo data, with the four demo accounts signed in
  * (tuteur@, tuteur2@, admin@, sam.agasse@) and the demo's ids; closed after the file.
  */
-export function demoFixture(): DemoContext {
+export function demoFixture(options: { env?: Record<string, string> } = {}): DemoContext {
   const context = {} as DemoContext;
   let testApp: TestApp | undefined;
   beforeAll(async () => {
-    testApp = await createTestApp();
+    testApp = await createTestApp({ demo: true, env: options.env });
     const [tutor, tutor2, admin, learner] = await Promise.all(
       ["tuteur@demo.local", "tuteur2@demo.local", "admin@demo.local", "sam.agasse@demo.local"].map((email) =>
         signIn(testApp?.app as TestApp["app"], email),

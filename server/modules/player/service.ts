@@ -1,0 +1,204 @@
+import type { CurrentUser } from "../../../common/api/auth.js";
+import type { CommitCmi, CommitRequest, CommitResult, Launch, PreviewLaunch } from "../../../common/api/player.js";
+import { lessonStatusFromCmi } from "../../../common/scorm-status.js";
+import { SCORM_LIMITS } from "../../../common/statuses.js";
+import type { Db } from "../../db/client.js";
+import { AppError, badRequest, notFound } from "../../errors.js";
+import { courseScope } from "../access/policy.js";
+import * as scormQ from "../scorm/queries.js";
+import { recomputeEnrollment } from "../tracking/summaries.js";
+import * as q from "./queries.js";
+
+const contentUrl = (pkg: scormQ.PackageRow) =>
+  `/content/scorm/${pkg.id}/${pkg.launchPath
+    .split("/")
+    .map((segment, i, all) => (i === all.length - 1 ? segment : encodeURIComponent(segment)))
+    .join("/")}`;
+
+/** SCORM 1.2 writes the learner's name "Last, First". */
+const learnerName = (user: CurrentUser) => `${user.lastName}, ${user.firstName}`;
+
+async function elearningLesson(db: Db, lessonId: string) {
+  const lesson = await scormQ.findLesson(db, lessonId);
+  if (lesson?.type !== "elearning") throw notFound("Lesson");
+  const pkg = await scormQ.activePackage(db, lessonId);
+  if (!pkg) throw new AppError(404, "no_content", "This e-learning lesson has no SCORM package yet");
+  return { lesson, pkg };
+}
+
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+
+/**
+ * A learner launches an e-learning lesson: a new attempt and its first session. When the previous
+ * attempt was left unfinished, the new one starts from its location and suspend data (entry
+ * "resume"); an attempt left open by a closed browser is ended when its last session ended.
+ */
+export async function launch(db: Db, user: CurrentUser, lessonId: string): Promise<Launch> {
+  const { lesson, pkg } = await elearningLesson(db, lessonId);
+  return db.transaction(async (tx) => {
+    const enrollment = await q.lockEnrollment(tx, lesson.courseId, user.id);
+    if (!enrollment) throw notFound("Lesson");
+    const last = await q.lastAttempt(tx, enrollment.id, lessonId);
+    if (last && !last.endedAt) await q.closeOpenAttempt(tx, Number(last.id));
+    const resume =
+      last?.status === "in_progress" && (text(last.cmi.location) !== "" || text(last.cmi.suspend_data) !== "");
+    const location = resume ? text(last?.cmi.location) : "";
+    const suspendData = resume ? text(last?.cmi.suspend_data) : "";
+    const entry = resume ? "resume" : "ab-initio";
+    const number = (last?.number ?? 0) + 1;
+    const attemptId = await q.insertAttempt(tx, {
+      enrollmentId: enrollment.id,
+      lessonId,
+      number,
+      cmi: { version: pkg.version, entry, location, suspend_data: suspendData },
+      data: { packageId: pkg.id, version: pkg.version, masteryScore: pkg.masteryScore },
+    });
+    const sessionId = await q.insertSession(tx, { enrollmentId: enrollment.id, lessonId, attemptId });
+    await recomputeEnrollment(tx, enrollment.id);
+    return {
+      attemptId,
+      sessionId,
+      attemptNumber: number,
+      version: pkg.version,
+      contentUrl: contentUrl(pkg),
+      cmi: {
+        entry,
+        location,
+        suspendData,
+        learnerId: user.id,
+        learnerName: learnerName(user),
+        mode: "normal",
+        credit: "credit",
+        masteryScore: pkg.masteryScore,
+      },
+      lesson: { id: lesson.id, title: lesson.title, courseId: lesson.courseId, courseName: lesson.courseName },
+    };
+  });
+}
+
+/** `Lancer le contenu` for a tutor of the course or an admin: the same content, nothing recorded. */
+export async function preview(db: Db, user: CurrentUser, lessonId: string): Promise<PreviewLaunch> {
+  const lesson = await scormQ.findLesson(db, lessonId);
+  if (lesson?.type !== "elearning") throw notFound("Lesson");
+  await courseScope(db, user, lesson.courseId);
+  const { pkg } = await elearningLesson(db, lessonId);
+  return {
+    version: pkg.version,
+    contentUrl: contentUrl(pkg),
+    cmi: {
+      entry: "ab-initio",
+      location: "",
+      suspendData: "",
+      learnerId: user.id,
+      learnerName: learnerName(user),
+      mode: "normal",
+      credit: "no-credit",
+      masteryScore: pkg.masteryScore,
+    },
+    lesson: { id: lesson.id, title: lesson.title, courseId: lesson.courseId, courseName: lesson.courseName },
+  };
+}
+
+/** What an attempt stores of a commit (snake_case, as the SCORM data model and the R6 edit name them). */
+function storedCmi(version: "1.2" | "2004", entry: unknown, cmi: CommitCmi): Record<string, unknown> {
+  return {
+    version,
+    entry: text(entry),
+    lesson_status: cmi.lessonStatus,
+    completion_status: cmi.completionStatus,
+    success_status: cmi.successStatus,
+    score: cmi.score,
+    progress_measure: cmi.progressMeasure,
+    session_time: cmi.sessionTime,
+    location: cmi.location,
+    suspend_data: cmi.suspendData,
+    exit: cmi.exit,
+    interactions: cmi.interactions,
+    objectives: cmi.objectives,
+  };
+}
+
+/** JSON with sorted keys, so a stored jsonb (keys reordered) compares with a new commit. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+function checkLimits(version: "1.2" | "2004", cmi: CommitCmi) {
+  const limits = SCORM_LIMITS[version];
+  if (cmi.location.length > limits.location) {
+    throw badRequest(
+      "body.cmi.location",
+      "max_length",
+      `body.cmi.location: at most ${limits.location} characters in SCORM ${version}`,
+    );
+  }
+  if (cmi.suspendData.length > limits.suspendData) {
+    throw badRequest(
+      "body.cmi.suspendData",
+      "max_length",
+      `body.cmi.suspendData: at most ${limits.suspendData} characters in SCORM ${version}`,
+    );
+  }
+  if (version === "1.2" && (cmi.completionStatus !== null || cmi.successStatus !== null)) {
+    const field = cmi.completionStatus !== null ? "completionStatus" : "successStatus";
+    throw badRequest(`body.cmi.${field}`, "version", `body.cmi.${field}: not part of SCORM 1.2 (use lessonStatus)`);
+  }
+  if (version === "2004" && cmi.lessonStatus !== null) {
+    throw badRequest("body.cmi.lessonStatus", "version", "body.cmi.lessonStatus: not part of SCORM 2004");
+  }
+}
+
+/**
+ * Stores a commit (or the terminating one) in one transaction: the attempt's CMI data, status and
+ * score, the session's duration, then the learner's statistics and summary. Someone else's attempt
+ * is 404, a finished one 409, both changing nothing; the same commit twice writes once.
+ */
+export async function commit(
+  db: Db,
+  user: CurrentUser,
+  attemptId: number,
+  input: CommitRequest,
+  terminate: boolean,
+): Promise<CommitResult> {
+  return db.transaction(async (tx) => {
+    const attempt = await q.lockAttempt(tx, attemptId);
+    if (!attempt || attempt.userId !== user.id) throw notFound("Attempt");
+    if (!(await q.findSession(tx, input.sessionId, attemptId))) throw notFound("Session");
+    if (attempt.endedAt) {
+      throw new AppError(409, "attempt_finished", "This attempt has ended; launch the lesson again to continue");
+    }
+    const version = attempt.data.version === "1.2" ? "1.2" : "2004";
+    checkLimits(version, input.cmi);
+    const masteryScore = typeof attempt.data.masteryScore === "number" ? attempt.data.masteryScore : null;
+    const { status, scorePct } = lessonStatusFromCmi({
+      version,
+      lessonStatus: input.cmi.lessonStatus,
+      completionStatus: input.cmi.completionStatus,
+      successStatus: input.cmi.successStatus,
+      score: input.cmi.score,
+      masteryScore,
+      passingScore: attempt.passingScore,
+    });
+    const cmi = storedCmi(version, attempt.cmi.entry, input.cmi);
+    const unchanged = canonical(cmi) === canonical(attempt.cmi);
+    if (unchanged && !terminate) return { result: true, errorCode: 0, status, score: scorePct };
+
+    const statusAt =
+      status === "in_progress"
+        ? null
+        : status === attempt.status && attempt.statusAt
+          ? new Date(attempt.statusAt).toISOString()
+          : new Date().toISOString();
+    await q.updateAttempt(tx, attemptId, { cmi, status, statusAt, score: scorePct, end: terminate });
+    await q.updateSession(tx, input.sessionId, terminate);
+    await recomputeEnrollment(tx, attempt.enrollmentId);
+    return { result: true, errorCode: 0, status, score: scorePct };
+  });
+}
