@@ -25,23 +25,45 @@ const emptyCmi: CommitCmi = {
   interactions: [],
   objectives: [],
 };
-const cmi2004 = (patch: Partial<CommitCmi>): CommitCmi => ({ ...emptyCmi, completionStatus: "incomplete", successStatus: "unknown", ...patch });
+const cmi2004 = (patch: Partial<CommitCmi>): CommitCmi => ({
+  ...emptyCmi,
+  completionStatus: "incomplete",
+  successStatus: "unknown",
+  ...patch,
+});
 
 let lessonId = "";
 let samEnrollment = "";
 
 async function facts() {
-  const attempts = await d.database.db.execute<{ id: number; number: number; status: string; score: number | null; cmi: Record<string, unknown>; version: number; ended: boolean }>(sql`
+  const attempts = await d.database.db.execute<{
+    id: number;
+    number: number;
+    status: string;
+    score: number | null;
+    cmi: Record<string, unknown>;
+    version: number;
+    ended: boolean;
+  }>(sql`
     select a.id, a.number, a.status, a.score::float8 as score, a.cmi, a.version, a.ended_at is not null as ended
     from attempts a where a.enrollment_id = ${samEnrollment} and a.lesson_id = ${lessonId} order by a.number`);
   const sessions = await d.database.db.execute<{ id: number; attemptId: number; duration: number; ended: boolean }>(sql`
     select id, attempt_id as "attemptId", duration_s as duration, ended_at is not null as ended
     from sessions where enrollment_id = ${samEnrollment} and lesson_id = ${lessonId} order by id`);
-  const stats = await d.database.db.execute<{ status: string; score: number | null; attempts: number; version: number }>(sql`
+  const stats = await d.database.db.execute<{
+    status: string;
+    score: number | null;
+    attempts: number;
+    version: number;
+  }>(sql`
     select ls.status, ls.score::float8 as score, ls.attempts_count as attempts, e.version
     from lesson_stats ls join enrollments e on e.id = ls.enrollment_id
     where ls.enrollment_id = ${samEnrollment} and ls.lesson_id = ${lessonId}`);
-  return { attempts: attempts.rows.map((a) => ({ ...a, id: Number(a.id) })), sessions: sessions.rows, stats: stats.rows[0] };
+  return {
+    attempts: attempts.rows.map((a) => ({ ...a, id: Number(a.id) })),
+    sessions: sessions.rows,
+    stats: stats.rows[0],
+  };
 }
 
 function launch(session = d.learner) {
@@ -72,7 +94,15 @@ describe("SCORM player API", () => {
     expect(body).toMatchObject({
       version: "2004",
       attemptNumber: before.attempts.length + 1,
-      cmi: { entry: "ab-initio", location: "", suspendData: "", mode: "normal", credit: "credit", masteryScore: 80, learnerName: "AGASSE, Sam" },
+      cmi: {
+        entry: "ab-initio",
+        location: "",
+        suspendData: "",
+        mode: "normal",
+        credit: "credit",
+        masteryScore: 80,
+        learnerName: "AGASSE, Sam",
+      },
       lesson: { id: lessonId, courseId: d.ids.c1 },
     });
     expect(body.contentUrl).toMatch(/^\/content\/scorm\/[0-9a-f-]{36}\/index\.html$/);
@@ -234,12 +264,20 @@ describe("SCORM player API", () => {
   it("a scaled score under the package's passing score fails, over it passes; statistics follow in the same transaction", async () => {
     const failed = await send(d.app, d.learner, "POST", `/api/player/attempts/${attemptId}/commit`, {
       sessionId,
-      cmi: cmi2004({ completionStatus: "completed", successStatus: "passed", score: { raw: 60, min: 0, max: 100, scaled: 0.6 } }),
+      cmi: cmi2004({
+        completionStatus: "completed",
+        successStatus: "passed",
+        score: { raw: 60, min: 0, max: 100, scaled: 0.6 },
+      }),
     });
     expect(failed.json()).toMatchObject({ status: "failed", score: 60 });
     const passed = await send(d.app, d.learner, "POST", `/api/player/attempts/${attemptId}/terminate`, {
       sessionId,
-      cmi: cmi2004({ completionStatus: "completed", successStatus: "passed", score: { raw: 85, min: 0, max: 100, scaled: 0.85 } }),
+      cmi: cmi2004({
+        completionStatus: "completed",
+        successStatus: "passed",
+        score: { raw: 85, min: 0, max: 100, scaled: 0.85 },
+      }),
     });
     expect(passed.statusCode, passed.body).toBe(200);
     expect(passed.json()).toMatchObject({ status: "passed", score: 85 });
