@@ -44,6 +44,7 @@ import { tutoringRoutes } from "./modules/tutoring/routes.js";
 import { accessPlugin } from "./plugins/access.js";
 import { authPlugin } from "./plugins/auth.js";
 import { errorsPlugin } from "./plugins/errors.js";
+import { inputPlugin } from "./plugins/input.js";
 import { inlineJobs, type Jobs } from "./plugins/jobs.js";
 
 declare module "fastify" {
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: false });
   await app.register(authPlugin, { db, config });
   await app.register(accessPlugin);
+  await app.register(inputPlugin);
 
   await app.register(healthRoutes, { db });
   await app.register(authRoutes, { db, config });
