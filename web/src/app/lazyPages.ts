@@ -9,6 +9,12 @@ export const TutoredCoursesPage = lazy(() =>
 export const MyCoursesPage = lazy(() =>
   import("../pages/my-courses/MyCoursesPage.js").then((m) => ({ default: m.MyCoursesPage })),
 );
+export const LearnerCoursePage = lazy(() =>
+  import("../pages/learner-course/LearnerCoursePage.js").then((m) => ({ default: m.LearnerCoursePage })),
+);
+export const LearnerLessonPage = lazy(() =>
+  import("../pages/learner-lesson/LearnerLessonPage.js").then((m) => ({ default: m.LearnerLessonPage })),
+);
 export const NotFoundPage = lazy(() =>
   import("../pages/not-found/NotFoundPage.js").then((m) => ({ default: m.NotFoundPage })),
 );

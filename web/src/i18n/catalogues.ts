@@ -2,12 +2,14 @@ import enActions from "./en.actions.json" with { type: "json" };
 import enCenter from "./en.center.json" with { type: "json" };
 import enCourses from "./en.courses.json" with { type: "json" };
 import en from "./en.json" with { type: "json" };
+import enLearner from "./en.learner.json" with { type: "json" };
 import enQuiz from "./en.quiz.json" with { type: "json" };
 import enReport from "./en.report.json" with { type: "json" };
 import frActions from "./fr.actions.json" with { type: "json" };
 import frCenter from "./fr.center.json" with { type: "json" };
 import frCourses from "./fr.courses.json" with { type: "json" };
 import fr from "./fr.json" with { type: "json" };
+import frLearner from "./fr.learner.json" with { type: "json" };
 import frQuiz from "./fr.quiz.json" with { type: "json" };
 import frReport from "./fr.report.json" with { type: "json" };
 
@@ -19,6 +21,6 @@ import frReport from "./fr.report.json" with { type: "json" };
  * (the learner's quiz and the admin's quiz editor).
  * French is the reference: the English files must have the same keys (checked by a test).
  */
-export const frCatalogue = { ...fr, ...frCourses, ...frCenter, ...frReport, ...frActions, ...frQuiz };
-export const enCatalogue = { ...en, ...enCourses, ...enCenter, ...enReport, ...enActions, ...enQuiz };
+export const frCatalogue = { ...fr, ...frCourses, ...frCenter, ...frReport, ...frActions, ...frQuiz, ...frLearner };
+export const enCatalogue = { ...en, ...enCourses, ...enCenter, ...enReport, ...enActions, ...enQuiz, ...enLearner };
 export type Catalogue = typeof frCatalogue;

@@ -31,12 +31,24 @@ describe("MyCoursesPage", () => {
                 objectiveAt: null,
               },
             ],
+            catalogue: [
+              {
+                courseId: "00000000-0000-4000-8000-000000000103",
+                code: "MGT",
+                name: "Manager à distance",
+                description: "Animer une équipe à distance.",
+                lessons: 4,
+                durationSeconds: 5400,
+              },
+            ],
           },
         },
       },
     ]);
     renderApp("/mes-formations");
-    const first = (await screen.findByText("Cours 1 : L'avant-vente")).closest("tr") as HTMLElement;
+    const first = (await screen.findByText("Cours 1 : L'avant-vente", {}, { timeout: 15_000 })).closest(
+      "tr",
+    ) as HTMLElement;
     expect(within(first).getByText("En cours")).toBeTruthy();
     expect(within(first).getByText("83 %")).toBeTruthy();
     expect(within(first).getByText("04:16:08")).toBeTruthy();
@@ -45,12 +57,18 @@ describe("MyCoursesPage", () => {
     expect(within(second).getByText("Non commencé")).toBeTruthy();
     expect(within(second).getByText("00:00:00")).toBeTruthy();
     expect(screen.getByRole("heading", { level: 1, name: "Mes formations" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Cours 1 : L'avant-vente" }).getAttribute("href")).toBe(
+      "/mes-formations/00000000-0000-4000-8000-000000000101",
+    );
+    const open = screen.getByText("Manager à distance").closest("tr") as HTMLElement;
+    expect(within(open).getByRole("button", { name: "S'inscrire à Manager à distance" })).toBeTruthy();
+    expect(within(open).getByText("01:30:00")).toBeTruthy();
   });
 
   it("says when the learner has no course", async () => {
     mockApi([
       { path: "/api/auth/me", reply: { body: sessionOf(["learner"]) } },
-      { path: "/api/learner/courses", reply: { body: { items: [] } } },
+      { path: "/api/learner/courses", reply: { body: { items: [], catalogue: [] } } },
     ]);
     renderApp("/mes-formations");
     expect(await screen.findByText(/Vous n'êtes inscrit à aucune formation/)).toBeTruthy();

@@ -1,15 +1,20 @@
 import { Empty, Progress, Table, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { MyCourse } from "../../../../common/api/learner.js";
 import { formatDateTime, formatDuration } from "../../../../common/format.js";
 import { useCurrentUser } from "../../api/auth.js";
-import { useMyCourses } from "../../api/learner.js";
+import { learnerPaths, useMyCourses } from "../../api/learner.js";
 import { EnrollmentStatusTag } from "../../components/EnrollmentStatusTag.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { QueryErrorResult } from "../../components/QueryErrorResult.js";
 import { TableCard } from "../../components/TableCard.js";
+import { OpenCoursesCard } from "./OpenCoursesCard.js";
 
-/** `Mes formations`: the signed-in learner's courses with status, progress, time spent and objective date. */
+/**
+ * `Mes formations`: the signed-in learner's courses with status, progress, time spent and objective
+ * date, each opening its course page; below, the catalogue courses open to them, to enroll in.
+ */
 export function MyCoursesPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -25,6 +30,7 @@ export function MyCoursesPage() {
       dataIndex: "name",
       title: t("myCourses.course"),
       sorter: (a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }),
+      render: (_value, course) => <Link to={learnerPaths.course(course.courseId)}>{course.name}</Link>,
     },
     {
       key: "status",
@@ -98,6 +104,7 @@ export function MyCoursesPage() {
           />
         )}
       </TableCard>
+      {courses.data && courses.data.catalogue.length > 0 ? <OpenCoursesCard courses={courses.data.catalogue} /> : null}
     </>
   );
 }
