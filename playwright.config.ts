@@ -5,6 +5,9 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 /** Browser tests in Debian's Chromium against the built app with fresh demo data (e2e/serve.ts). */
 export default defineConfig({
   testDir: "e2e",
+  // Runs on another port (several engineers' runs on one machine) keep their own results: Playwright
+  // empties its output folder at start.
+  outputDir: process.env.E2E_PORT ? `test-results/port-${port}` : "test-results",
   // Screenshots are taken on demand (SHOTS_DIR=/tmp/shots npx playwright test screenshots), not in the suite.
   testIgnore: process.env.SHOTS_DIR ? [] : ["**/*screenshots*.spec.ts"],
   // One worker: the machine has two cores, and the server and its database need one.
