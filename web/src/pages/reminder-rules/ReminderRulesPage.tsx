@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlayCircleOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, Button, Empty, Popconfirm, Switch, Table, type TableColumnsType } from "antd";
+import { App, Button, Empty, Popconfirm, Switch, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
@@ -11,7 +11,7 @@ import { ApiError } from "../../api/client.js";
 import { useTutoringCourse } from "../../api/tutoring.js";
 import { courseCenterPath, courseDetailPath, coursesListPath } from "../../app/navigation.js";
 import { PageHeader } from "../../components/PageHeader.js";
-import { QueryErrorResult } from "../../components/QueryErrorResult.js";
+import { QueryTable } from "../../components/QueryTable.js";
 import { TableCard } from "../../components/TableCard.js";
 import { VisuallyHidden } from "../../components/VisuallyHidden.js";
 import { AccessibleForm } from "../actions/AccessibleForm.js";
@@ -176,37 +176,25 @@ export function ReminderRulesPage() {
       />
       <p className="page-intro">{t("rules.intro")}</p>
       <TableCard title={t("rules.tableTitle")}>
-        {rules.isError && !rules.data ? (
-          <QueryErrorResult
-            title={t("rules.loadError")}
-            retrying={rules.isFetching}
-            onRetry={() => void rules.refetch()}
-          />
-        ) : (
-          <Table<ReminderRule>
-            rowKey="id"
-            columns={columns}
-            dataSource={items}
-            pagination={false}
-            loading={{ spinning: rules.isFetching, delay: 200 }}
-            scroll={{ x: 860 }}
-            locale={{
-              emptyText: rules.isPending ? (
-                <div style={{ height: 96 }} />
-              ) : (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("rules.empty")}>
-                  <Button
-                    type="primary"
-                    icon={<PlusOutlined />}
-                    onClick={() => setEditing({ rule: null, key: Date.now() })}
-                  >
-                    {t("rules.new")}
-                  </Button>
-                </Empty>
-              ),
-            }}
-          />
-        )}
+        <QueryTable<ReminderRule>
+          query={rules}
+          items={items}
+          errorTitle={t("rules.loadError")}
+          rowKey="id"
+          columns={columns}
+          scroll={{ x: 860 }}
+          empty={
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("rules.empty")}>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setEditing({ rule: null, key: Date.now() })}
+              >
+                {t("rules.new")}
+              </Button>
+            </Empty>
+          }
+        />
       </TableCard>
       {editing ? (
         <RuleFormModal key={editing.key} courseId={courseId} rule={editing.rule} onClose={() => setEditing(null)} />

@@ -1,5 +1,5 @@
 import { ExportOutlined, InfoCircleOutlined } from "@ant-design/icons";
-import { Button, Empty, Segmented, Table, type TableColumnsType } from "antd";
+import { Button, Segmented, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { VirtualClass } from "../../../../common/api/classes.js";
@@ -10,7 +10,7 @@ import { ApiError } from "../../api/client.js";
 import { useTutoringCourse } from "../../api/tutoring.js";
 import { courseCenterPath, courseDetailPath, coursesListPath } from "../../app/navigation.js";
 import { PageHeader } from "../../components/PageHeader.js";
-import { QueryErrorResult } from "../../components/QueryErrorResult.js";
+import { QueryTable } from "../../components/QueryTable.js";
 import { TableCard } from "../../components/TableCard.js";
 import { VisuallyHidden } from "../../components/VisuallyHidden.js";
 import { AccessibleForm } from "../actions/AccessibleForm.js";
@@ -137,29 +137,15 @@ export function VirtualClassesPage() {
           />
         }
       >
-        {classes.isError && !classes.data ? (
-          <QueryErrorResult
-            title={t("classes.loadError")}
-            retrying={classes.isFetching}
-            onRetry={() => void classes.refetch()}
-          />
-        ) : (
-          <Table<VirtualClass>
-            rowKey="id"
-            columns={columns}
-            dataSource={items}
-            pagination={false}
-            loading={{ spinning: classes.isFetching, delay: 200 }}
-            scroll={{ x: 900 }}
-            locale={{
-              emptyText: classes.isPending ? (
-                <div style={{ height: 96 }} />
-              ) : (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(`classes.empty.${view.when}`)} />
-              ),
-            }}
-          />
-        )}
+        <QueryTable<VirtualClass>
+          query={classes}
+          items={items}
+          errorTitle={t("classes.loadError")}
+          rowKey="id"
+          columns={columns}
+          scroll={{ x: 900 }}
+          empty={t(`classes.empty.${view.when}`)}
+        />
       </TableCard>
       <ClassDetailDrawer courseId={courseId} classId={view.classId} onClose={() => openClass(null)} />
     </AccessibleForm>
