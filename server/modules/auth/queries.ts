@@ -64,6 +64,11 @@ export async function deleteSessionByToken(tx: Tx, token: string) {
   await tx.execute(sql`delete from auth_sessions where token_hash = ${sha256(token)}`);
 }
 
+export async function deleteSessionsOfUser(tx: Tx, userId: string) {
+  const result = await tx.execute(sql`delete from auth_sessions where user_id = ${userId}`);
+  return result.rowCount ?? 0;
+}
+
 export async function deleteExpiredSessions(tx: Tx) {
   await tx.execute(sql`delete from auth_sessions where expires_at <= now()`);
 }

@@ -48,6 +48,23 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
     },
   );
 
+  app.post(
+    "/api/auth/sign-out-everywhere",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Ends every session of the signed-in user, on every device (this one included)",
+        response: { 204: z.null(), 401: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      await service.signOutEverywhere(db, user.id);
+      clearSessionCookie(reply);
+      return reply.status(204).send(null);
+    },
+  );
+
   app.get(
     "/api/auth/me",
     {

@@ -72,6 +72,11 @@ export async function signOut(db: Db, token: string | undefined) {
   if (token) await q.deleteSessionByToken(db, token);
 }
 
+/** Ends every session of the user, on every device (a lost laptop, a shared computer). */
+export async function signOutEverywhere(db: Db, userId: string) {
+  return q.deleteSessionsOfUser(db, userId);
+}
+
 export async function setLocale(db: Db, userId: string, locale: "fr" | "en") {
   await q.updateLocale(db, userId, locale);
   const user = await q.findUserById(db, userId);
