@@ -366,9 +366,12 @@ function rndInt(intKey: string, seed: number): string {
   return `((hashint8extended((${intKey})::bigint, ${seed}) & 4503599627370495)::float8 / 4503599627370496.0)`;
 }
 
-/** A deterministic uuid from a key expression. */
+/**
+ * A deterministic uuid from a key expression, with the version (4) and variant (10xx) bits of an
+ * RFC 9562 uuid: the API's schemas (zod's uuid) refuse other hex strings, in parameters and answers.
+ */
 function uuidOf(kind: string, keyExpr: string): string {
-  return `md5('bench:${kind}:' || ${keyExpr})::uuid`;
+  return `overlay(overlay(md5('bench:${kind}:' || ${keyExpr}) placing '4' from 13 for 1) placing '8' from 17 for 1)::uuid`;
 }
 
 function quote(text: string): string {

@@ -1,3 +1,4 @@
+import pg from "pg";
 import PgBoss from "pg-boss";
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
@@ -42,6 +43,25 @@ export async function startJobs(db: Db, config: Config, mailer?: Mailer): Promis
   if (!connectionString) throw new Error("The jobs need the database's connection string");
   const boss = new PgBoss({ connectionString, max: 3, schema: "pgboss" });
   boss.on("error", () => {});
+  // Instances starting together would create pg-boss's schema, queues and schedules at the same
+  // time and deadlock (seen with two instances on a fresh database): one instance at a time.
+  const setupLock = new pg.Client({ connectionString });
+  await setupLock.connect();
+  try {
+    await setupLock.query("select pg_advisory_lock(hashtext('tutora:pg-boss-setup'))");
+    return await setUpWorkers(db, config, boss, transport, mailer);
+  } finally {
+    await setupLock.end().catch(() => {});
+  }
+}
+
+async function setUpWorkers(
+  db: Db,
+  config: Config,
+  boss: PgBoss,
+  transport: Mailer | undefined,
+  mailer: Mailer | undefined,
+): Promise<Jobs> {
   await boss.start();
   await boss.createQueue(BULK_QUEUE, { name: BULK_QUEUE, retryLimit: 5, retryDelay: 5, expireInSeconds: 600 });
   await boss.work<{ jobId: string }>(BULK_QUEUE, async ([job]) => {
