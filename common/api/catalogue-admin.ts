@@ -133,16 +133,13 @@ export const adminLessonSchema = z.object({
   passingScore: z.number().nullable(),
   minTimeSeconds: z.number().int().nullable(),
   durationSeconds: z.number().int().nullable(),
-  /** The type's settings the admin edits here (sheet text and PDF, mission instructions and limits). */
+  /** The type's settings the admin edits here: a practical sheet's text and PDF (a mission's instructions are its description). */
   settings: z.object({
     body: z.string().optional(),
     document: z
       .object({ fileName: z.string(), mimeType: z.string(), sizeBytes: z.number().int() })
       .nullable()
       .optional(),
-    instructions: z.string().optional(),
-    maxFiles: z.number().int().optional(),
-    maxFileSizeMb: z.number().int().optional(),
   }),
   /** Learners with recorded activity on this lesson (attempts, sessions, statuses): it can't be deleted then. */
   learnersWithActivity: z.number().int(),
@@ -201,9 +198,6 @@ const lessonFields = {
   settings: z
     .object({
       body: z.string().max(100_000).optional(),
-      instructions: z.string().max(20_000).optional(),
-      maxFiles: z.number().int().min(1).max(10).optional(),
-      maxFileSizeMb: z.number().int().min(1).max(50).optional(),
     })
     .default({}),
 };

@@ -26,9 +26,11 @@ beforeAll(async () => {
   const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: d.database.url, DATA_DIR: dataDir, LOG_LEVEL: "silent" });
   d.app = await buildApp({ db: d.database.db, config, logger: false });
   await d.app.ready();
-  [d.admin, d.tutor, d.learner] = await Promise.all(
-    ["admin@demo.local", "tuteur@demo.local", "sam.agasse@demo.local"].map((email) => signIn(d.app, email)),
-  );
+  [d.admin, d.tutor, d.learner] = await Promise.all([
+    signIn(d.app, "admin@demo.local"),
+    signIn(d.app, "tuteur@demo.local"),
+    signIn(d.app, "sam.agasse@demo.local"),
+  ]);
   d.ids = await demoIds(d.database.db);
 });
 
@@ -539,10 +541,12 @@ describe("admin lessons", () => {
       await admin("POST", `/api/admin/courses/${course.id}/lessons`, {
         type: "mission",
         title: "Mission",
-        settings: { instructions: "Rédigez une proposition.", maxFiles: 3, maxFileSizeMb: 10, body: "not a sheet" },
+        description: "Rédigez une proposition commerciale.",
+        settings: { body: "not a sheet" },
       })
     ).json();
-    expect(mission.settings).toEqual({ instructions: "Rédigez une proposition.", maxFiles: 3, maxFileSizeMb: 10 });
+    // A mission's instructions are its description; a sheet's text isn't kept on it.
+    expect(mission).toMatchObject({ description: "Rédigez une proposition commerciale.", settings: {} });
 
     expectField(
       await admin("PUT", `/api/admin/lessons/${quiz.id}`, { title: "Q", passingScore: 120 }),
@@ -557,12 +561,12 @@ describe("admin lessons", () => {
     );
     expectField(
       await admin("POST", `/api/admin/courses/${course.id}/lessons`, {
-        type: "mission",
+        type: "sheet",
         title: "X",
-        settings: { maxFiles: 50 },
+        settings: { body: "x".repeat(100_001) },
       }),
       400,
-      "maxFiles",
+      "body",
     );
     expect((await admin("PUT", `/api/admin/lessons/${UNKNOWN}`, { title: "X" })).statusCode).toBe(404);
     expect((await read(`/api/admin/lessons/${UNKNOWN}`)).statusCode).toBe(404);

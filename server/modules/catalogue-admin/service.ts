@@ -527,7 +527,7 @@ type StoredDocument = { fileName: string; mimeType: string; sizeBytes: number; s
 // The settings keys this editor owns, per type; other keys (quiz rules, SCORM data) are kept as they are.
 const MANAGED_SETTINGS: Record<LessonType, string[]> = {
   sheet: ["body"],
-  mission: ["instructions", "maxFiles", "maxFileSizeMb"],
+  mission: [],
   elearning: [],
   quiz: [],
   webinar: [],
@@ -568,9 +568,6 @@ function presentLesson(row: q.LessonRow): AdminLesson {
               : null,
           }
         : {}),
-      ...(typeof s.instructions === "string" ? { instructions: s.instructions } : {}),
-      ...(typeof s.maxFiles === "number" ? { maxFiles: s.maxFiles } : {}),
-      ...(typeof s.maxFileSizeMb === "number" ? { maxFileSizeMb: s.maxFileSizeMb } : {}),
     },
     learnersWithActivity: row.learnersWithActivity,
   };

@@ -1,21 +1,51 @@
 import {
+  AimOutlined,
+  ApiOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   BookOutlined,
+  FolderOutlined,
   FormOutlined,
+  IdcardOutlined,
+  ImportOutlined,
   MailOutlined,
   ReadOutlined,
   SendOutlined,
   SettingOutlined,
+  TagsOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
+  UserAddOutlined,
+  UserOutlined,
 } from "@ant-design/icons";
 import { Menu, type MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { useCurrentUser } from "../api/auth.js";
 import { canTutor, myCoursesRoute, tutoredCoursesRoute } from "./landing.js";
-import { adminAuditRoute, adminMessagesRoute, allMissionsRoute, mailTemplatesRoute } from "./navigation.js";
+import {
+  adminAuditRoute,
+  adminCategoriesRoute,
+  adminCompetenciesRoute,
+  adminCoursesRoute,
+  adminFoldersRoute,
+  adminMessagesRoute,
+  adminPeopleRoutes,
+  allMissionsRoute,
+  mailTemplatesRoute,
+} from "./navigation.js";
 
 type MenuItem = Required<MenuProps>["items"][number];
+
+// Administration > people (S3), in the order an admin sets up an organisation.
+const peopleEntries = [
+  { key: "users", icon: <UserOutlined />, label: "people.menu.users" },
+  { key: "lists", icon: <UnorderedListOutlined />, label: "people.menu.lists" },
+  { key: "enrollments", icon: <UserAddOutlined />, label: "people.menu.enrollments" },
+  { key: "tutors", icon: <IdcardOutlined />, label: "people.menu.tutors" },
+  { key: "imports", icon: <ImportOutlined />, label: "people.menu.imports" },
+  { key: "tokens", icon: <ApiOutlined />, label: "people.menu.tokens" },
+] as const;
 
 export interface AppMenuProps {
   /** A page was chosen (even the current one): lets the mobile drawer close. */
@@ -68,6 +98,31 @@ export function AppMenu({ onNavigate }: AppMenuProps) {
       label: t("audit.admin.administration"),
       children: [
         {
+          key: adminCoursesRoute,
+          icon: <AppstoreOutlined />,
+          label: <Link to={adminCoursesRoute}>{t("catalogueAdmin.menu.courses")}</Link>,
+        },
+        {
+          key: adminFoldersRoute,
+          icon: <FolderOutlined />,
+          label: <Link to={adminFoldersRoute}>{t("catalogueAdmin.menu.folders")}</Link>,
+        },
+        {
+          key: adminCategoriesRoute,
+          icon: <TagsOutlined />,
+          label: <Link to={adminCategoriesRoute}>{t("catalogueAdmin.menu.categories")}</Link>,
+        },
+        {
+          key: adminCompetenciesRoute,
+          icon: <AimOutlined />,
+          label: <Link to={adminCompetenciesRoute}>{t("catalogueAdmin.menu.competencies")}</Link>,
+        },
+        ...peopleEntries.map(({ key, icon, label }) => ({
+          key: adminPeopleRoutes[key],
+          icon,
+          label: <Link to={adminPeopleRoutes[key]}>{t(label)}</Link>,
+        })),
+        {
           key: adminAuditRoute,
           icon: <AuditOutlined />,
           label: <Link to={adminAuditRoute}>{t("audit.menu")}</Link>,
@@ -87,6 +142,11 @@ export function AppMenu({ onNavigate }: AppMenuProps) {
     myCoursesRoute,
     adminAuditRoute,
     adminMessagesRoute,
+    adminCoursesRoute,
+    adminFoldersRoute,
+    adminCategoriesRoute,
+    adminCompetenciesRoute,
+    ...Object.values(adminPeopleRoutes),
   ].filter((route) => location.pathname.startsWith(route));
 
   const handleClick: MenuProps["onClick"] = ({ key, domEvent }) => {

@@ -63,3 +63,44 @@ export const ReminderRulesPage = lazy(() =>
 export const AdminMessagesPage = lazy(() =>
   import("../pages/admin-messages/AdminMessagesPage.js").then((m) => ({ default: m.AdminMessagesPage })),
 );
+export const QuizPage = lazy(() => import("../pages/quiz/QuizPage.js").then((m) => ({ default: m.QuizPage })));
+export const AdminQuizPage = lazy(() =>
+  import("../pages/admin-quiz/AdminQuizPage.js").then((m) => ({ default: m.AdminQuizPage })),
+);
+export const PlayerPage = lazy(() => import("../pages/player/PlayerPage.js").then((m) => ({ default: m.PlayerPage })));
+export const ScormPackagePage = lazy(() =>
+  import("../pages/scorm-package/ScormPackagePage.js").then((m) => ({ default: m.ScormPackagePage })),
+);
+export const AdminCoursesPage = lazy(() =>
+  import("../pages/admin-courses/AdminCoursesPage.js").then((m) => ({ default: m.AdminCoursesPage })),
+);
+export const AdminCourseEditorPage = lazy(() =>
+  import("../pages/admin-course-editor/AdminCourseEditorPage.js").then((m) => ({ default: m.AdminCourseEditorPage })),
+);
+export const AdminFoldersPage = lazy(() =>
+  import("../pages/admin-folders/AdminFoldersPage.js").then((m) => ({ default: m.AdminFoldersPage })),
+);
+export const AdminCategoriesPage = lazy(() =>
+  import("../pages/admin-categories/AdminCategoriesPage.js").then((m) => ({ default: m.AdminCategoriesPage })),
+);
+export const AdminCompetenciesPage = lazy(() =>
+  import("../pages/admin-competencies/AdminCompetenciesPage.js").then((m) => ({ default: m.AdminCompetenciesPage })),
+);
+export const AdminUsersPage = lazy(() =>
+  import("../pages/admin-users/AdminUsersPage.js").then((m) => ({ default: m.AdminUsersPage })),
+);
+export const AdminListsPage = lazy(() =>
+  import("../pages/admin-lists/AdminListsPage.js").then((m) => ({ default: m.AdminListsPage })),
+);
+export const AdminEnrollmentsPage = lazy(() =>
+  import("../pages/admin-enrollments/AdminEnrollmentsPage.js").then((m) => ({ default: m.AdminEnrollmentsPage })),
+);
+export const AdminTutorsPage = lazy(() =>
+  import("../pages/admin-tutors/AdminTutorsPage.js").then((m) => ({ default: m.AdminTutorsPage })),
+);
+export const AdminImportsPage = lazy(() =>
+  import("../pages/admin-imports/AdminImportsPage.js").then((m) => ({ default: m.AdminImportsPage })),
+);
+export const AdminTokensPage = lazy(() =>
+  import("../pages/admin-tokens/AdminTokensPage.js").then((m) => ({ default: m.AdminTokensPage })),
+);

@@ -77,3 +77,40 @@ export function coursesListPath(): string {
   }
   return search.startsWith("?") ? `${tutoredCoursesRoute}${search}` : tutoredCoursesRoute;
 }
+
+/** `Administration > Formations`: every course, to create and edit them (S3). */
+export const adminCoursesRoute = "/admin/formations";
+
+/** `Administration > Formations > [Cours]`: the course editor with its lessons. */
+export function adminCoursePath(courseId: string): string {
+  return `${adminCoursesRoute}/${encodeURIComponent(courseId)}`;
+}
+
+/** The e-learning lesson's SCORM package page (package upload). */
+export function adminLessonScormPath(courseId: string, lessonId: string): string {
+  return `${adminCoursePath(courseId)}/lecons/${encodeURIComponent(lessonId)}/scorm`;
+}
+
+/** The quiz lesson's question editor. */
+export function adminLessonQuizPath(courseId: string, lessonId: string): string {
+  return `${adminCoursePath(courseId)}/lecons/${encodeURIComponent(lessonId)}/quiz`;
+}
+
+/** `Administration > Répertoires`: the folder tree. */
+export const adminFoldersRoute = "/admin/repertoires";
+
+/** `Administration > Catégories`. */
+export const adminCategoriesRoute = "/admin/categories";
+
+/** `Administration > Compétences`: competency frameworks and their competencies. */
+export const adminCompetenciesRoute = "/admin/competences";
+
+/** `Administration > Utilisateurs`, `Listes d'apprenants`, `Inscriptions`, `Tuteurs`, `Imports`, `Jetons d'API` (S3). */
+export const adminPeopleRoutes = {
+  users: "/admin/utilisateurs",
+  lists: "/admin/listes",
+  enrollments: "/admin/inscriptions",
+  tutors: "/admin/tuteurs",
+  imports: "/admin/imports",
+  tokens: "/admin/jetons-api",
+} as const;
