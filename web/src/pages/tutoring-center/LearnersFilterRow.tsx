@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { EnrollmentStatus } from "../../../../common/enums.js";
 import { formatDuration } from "../../../../common/format.js";
 import { type CenterView, parseTimeFilter } from "./centerView.js";
+import { RangeInputs } from "./RangeInputs.js";
 import { type DebouncedField, useDebouncedField } from "./useDebouncedField.js";
 
 const anyValue = "any";
@@ -102,54 +103,23 @@ export function LearnersFilterRow({ view, selectionCell, onChange }: LearnersFil
       </td>
       <td>
         <span className="range-filter">
-          <Input
-            size="small"
-            inputMode="numeric"
-            value={progressMin.text}
-            status={progressMin.invalid ? "error" : undefined}
-            aria-invalid={progressMin.invalid}
-            onChange={(event) => progressMin.setText(event.target.value)}
-            onKeyDown={handleEnter(progressMin)}
-            placeholder={t("center.filters.min")}
-            aria-label={t("center.filters.progressMin")}
-          />
-          <span aria-hidden="true">–</span>
-          <Input
-            size="small"
-            inputMode="numeric"
-            value={progressMax.text}
-            status={progressMax.invalid ? "error" : undefined}
-            aria-invalid={progressMax.invalid}
-            onChange={(event) => progressMax.setText(event.target.value)}
-            onKeyDown={handleEnter(progressMax)}
-            placeholder={t("center.filters.max")}
-            aria-label={t("center.filters.progressMax")}
+          <RangeInputs
+            min={progressMin}
+            max={progressMax}
+            minLabel={t("center.filters.progressMin")}
+            maxLabel={t("center.filters.progressMax")}
+            numeric
           />
         </span>
       </td>
       <td>
         <Tooltip title={timeHelp} trigger={["focus", "hover"]}>
           <span className="range-filter">
-            <Input
-              size="small"
-              value={timeMin.text}
-              status={timeMin.invalid ? "error" : undefined}
-              aria-invalid={timeMin.invalid}
-              onChange={(event) => timeMin.setText(event.target.value)}
-              onKeyDown={handleEnter(timeMin)}
-              placeholder={t("center.filters.min")}
-              aria-label={t("center.filters.timeMin")}
-            />
-            <span aria-hidden="true">–</span>
-            <Input
-              size="small"
-              value={timeMax.text}
-              status={timeMax.invalid ? "error" : undefined}
-              aria-invalid={timeMax.invalid}
-              onChange={(event) => timeMax.setText(event.target.value)}
-              onKeyDown={handleEnter(timeMax)}
-              placeholder={t("center.filters.max")}
-              aria-label={t("center.filters.timeMax")}
+            <RangeInputs
+              min={timeMin}
+              max={timeMax}
+              minLabel={t("center.filters.timeMin")}
+              maxLabel={t("center.filters.timeMax")}
             />
           </span>
         </Tooltip>
