@@ -150,7 +150,11 @@ test.describe("Tutorat > Formations > [Cours]", () => {
     await page.keyboard.press("Escape");
 
     await lessonAction(page, "E-Learning L'avant-vente, c'est quoi ?", "Lancer le contenu");
-    await expect(dialog).toContainText("Le lecteur des modules e-learning (SCORM) arrive avec le suivi des modules");
+    // The learner's SCORM player, in preview: the demo module runs, nothing is recorded (player API tests).
+    await expect(dialog).toContainText("SCORM 2004 · aperçu : les réponses restent dans ce navigateur.");
+    await expect(
+      dialog.locator("iframe").contentFrame().getByRole("heading", { name: "L'avant-vente en trois étapes" }),
+    ).toBeVisible();
     await expect(dialog).toContainText("Module interactif : les étapes de l'avant-vente");
     await page.keyboard.press("Escape");
   });

@@ -44,11 +44,20 @@ async function main() {
     cleanups.push(() => fs.rm(dir, { recursive: true, force: true }));
     cleanups.push(embedded.stop);
   }
+  // Stored files (SCORM packages, uploads) in their own temporary folder, removed at the end.
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "tutora-e2e-files-"));
+  cleanups.push(() => fs.rm(dataDir, { recursive: true, force: true }));
   const database = openDatabase(url);
   cleanups.push(() => database.close());
   await runMigrations(database.db);
-  await seedDemo(database.db);
-  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: url, PORT: String(port), LOG_LEVEL: "warn" });
+  await seedDemo(database.db, { dataDir });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: url,
+    PORT: String(port),
+    LOG_LEVEL: "warn",
+    DATA_DIR: dataDir,
+  });
   // WEB_DIR lets several checkouts or builds be served side by side (each its own build folder).
   const app = await buildApp({ db: database.db, config, webDir: process.env.WEB_DIR ?? defaultWebDir });
   cleanups.push(() => app.close());
@@ -62,7 +71,7 @@ async function main() {
       response.writeHead(404).end();
       return;
     }
-    resetDemo(database.db).then(
+    resetDemo(database.db, dataDir).then(
       () => response.writeHead(204).end(),
       (error) => {
         console.error(error);
@@ -85,14 +94,14 @@ async function main() {
 }
 
 /** Empties every table the demo fills and loads the demo again. */
-async function resetDemo(db: Db) {
+async function resetDemo(db: Db, dataDir: string) {
   const tables = await db.execute<{ name: string }>(
     sql`select tablename as name from pg_tables where schemaname = 'public' and tablename <> 'platform_settings'`,
   );
   await db.execute(
     sql.raw(`truncate table ${tables.rows.map((t) => `"${t.name}"`).join(", ")} restart identity cascade`),
   );
-  await seedDemo(db);
+  await seedDemo(db, { dataDir });
 }
 
 main().catch((error) => {

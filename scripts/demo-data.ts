@@ -4,6 +4,7 @@ import type { Db, Tx } from "../server/db/client.js";
 import * as s from "../server/db/schema/index.js";
 import { hashPassword } from "../server/modules/auth/password.js";
 import { scoreObservation } from "../server/modules/observations/scoring.js";
+import { attachDemoPackages } from "../server/modules/scorm/demo-package.js";
 import { recomputeEnrollments } from "../server/modules/tracking/summaries.js";
 
 /**
@@ -345,13 +346,17 @@ const OTHER_LEARNERS: Person[] = [
   { first: "Agnès", last: "Deschamps", org: "East" },
 ];
 
-/** Inserts the demo data in one transaction and computes every summary from it. */
-export async function seedDemo(db: Db): Promise<void> {
+/**
+ * Inserts the demo data in one transaction and computes every summary from it. With a data folder,
+ * Cours 1's e-learning lessons also get the demo SCORM module (files live there), so the player works.
+ */
+export async function seedDemo(db: Db, options: { dataDir?: string } = {}): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     await insertDemo(tx, passwordHash);
     await recomputeEnrollments(tx, sql`true`);
   });
+  if (options.dataDir) await attachDemoPackages(db, options.dataDir);
 }
 
 async function insertDemo(tx: Tx, passwordHash: string) {

@@ -61,7 +61,7 @@ async function main() {
   let seeded = false;
   if (config.demoData && (await isDatabaseEmpty(database.db))) {
     console.log("Loading the demo data ...");
-    await seedDemo(database.db);
+    await seedDemo(database.db, { dataDir: config.dataDir });
     seeded = true;
   }
 

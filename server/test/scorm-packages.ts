@@ -154,7 +154,9 @@ export function packageFiles(options: PackageOptions): Record<string, string | U
 export function zipFiles(
   files: Record<
     string,
-    string | Uint8Array | { content: string | Uint8Array; os?: number; attrs?: number; level?: 0 | 9 }
+    | string
+    | Uint8Array
+    | { content: string | Uint8Array; os?: number; attrs?: number; level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 }
   >,
 ): Uint8Array {
   const zippable: Zippable = {};

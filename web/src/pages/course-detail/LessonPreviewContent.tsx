@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { LessonPreview } from "../../../../common/api/courses.js";
 import { formatDuration } from "../../../../common/format.js";
 import { LessonTypeIcon } from "../../components/LessonTypeIcon.js";
+import { ElearningPreview } from "./ElearningPreview.js";
 import { ObservationPreview } from "./ObservationPreview.js";
 import { QuizPreview } from "./QuizPreview.js";
 import { SheetPreview } from "./SheetPreview.js";
@@ -12,7 +13,7 @@ export interface LessonPreviewContentProps {
   preview: LessonPreview;
 }
 
-/** What `Lancer le contenu` shows of a lesson, by type; the e-learning player comes with SCORM tracking. */
+/** What `Lancer le contenu` shows of a lesson, by type; an e-learning lesson plays in the SCORM player, unrecorded. */
 export function LessonPreviewContent({ preview }: LessonPreviewContentProps) {
   const { t } = useTranslation();
   const facts = [
@@ -34,9 +35,7 @@ export function LessonPreviewContent({ preview }: LessonPreviewContentProps) {
           ) : null}
         </div>
       </div>
-      {preview.type === "elearning" ? (
-        <Alert type="info" showIcon title={t("courseLessons.preview.scormLater")} />
-      ) : null}
+      {preview.type === "elearning" ? <ElearningPreview lessonId={preview.id} title={preview.title} /> : null}
       {preview.type === "mission" ? (
         <Alert type="info" showIcon title={t("courseLessons.preview.missionNote")} />
       ) : null}

@@ -27,7 +27,8 @@ export function LessonPreviewModal({ courseId, lesson, onClose }: LessonPreviewM
       open={lesson !== null}
       onCancel={onClose}
       title={lesson ? t("courseLessons.preview.title", { title: lesson.title }) : ""}
-      width={760}
+      // The e-learning player needs the room its content was authored for.
+      width={lesson?.type === "elearning" ? 1040 : 760}
       destroyOnHidden
       footer={
         <Button type="primary" onClick={onClose}>
