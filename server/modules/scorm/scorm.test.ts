@@ -295,3 +295,28 @@ describe("GET /content/scorm/:packageId/*", () => {
     expect((await get(d.app, session, `/content/scorm/${id}/index.html`)).statusCode).toBe(404);
   });
 });
+
+describe("the demo module", () => {
+  it("is a valid SCORM 2004 4th edition package with an 80 % pass mark, stored through the upload code on Cours 1's e-learning lessons", async () => {
+    const { attachDemoPackages } = await import("./demo-package.js");
+    await attachDemoPackages(d.database.db, dataDir);
+    const rows = await d.database.db.execute<{
+      version: string;
+      detail: string;
+      mastery: number;
+      launch: string;
+      by: string;
+    }>(sql`
+      select p.version, p.version_detail as detail, p.mastery_score::float8 as mastery, p.launch_path as launch, u.email as by
+      from scorm_packages p join lessons l on l.id = p.lesson_id join users u on u.id = p.uploaded_by
+      where l.course_id = ${d.ids.c1} and p.active and p.manifest ->> 'fileName' = 'avant-vente-trois-etapes.zip'`);
+    expect(rows.rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows.rows[0]).toEqual({
+      version: "2004",
+      detail: "2004 4th Edition",
+      mastery: 80,
+      launch: "index.html",
+      by: "admin@demo.local",
+    });
+  });
+});

@@ -63,6 +63,7 @@ export const knownActions = [
   "class.attendance",
   "reminder.send",
   "reminder.rule",
+  "scorm.upload",
   "demo.loaded",
 ] as const;
 
