@@ -18,7 +18,9 @@ pg.types.setTypeParser(20, (v) => (v === null ? null : Number(v)));
 
 /** Opens a pool on the given URL. */
 export function openDatabase(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+  // No JIT: the app's queries are short, and on a deep page or a big course the planner's estimates
+  // made PostgreSQL compile them first (~25 ms of JIT for a 5 ms query, BENCHMARKS.md).
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, options: "-c jit=off" });
   // A dropped connection (server restart) must not crash the process; the pool reconnects.
   pool.on("error", () => {});
   const db = drizzle(pool, { schema });

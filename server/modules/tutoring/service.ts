@@ -97,7 +97,7 @@ export async function resolveSelection(
 /** The tutoring center's indicators over the learners the tutor follows. */
 export async function indicators(db: Db, user: CurrentUser, courseId: string, query: IndicatorsQuery) {
   const scope = await courseScope(db, user, courseId);
-  return q.indicators(db, learnersInScope(scope), query.enrollmentType);
+  return q.indicators(db, courseId, learnersInScope(scope), query.enrollmentType);
 }
 
 /**
