@@ -72,17 +72,17 @@ test.describe("native quiz (S2)", () => {
     await page.goto(`/mes-formations/${courseId}/lecons/${lessonId}/quiz`);
     await expect(page.getByRole("heading", { level: 1, name: "C01 Quiz L'avant-vente" })).toBeVisible();
     await expect(rules(page)).toContainText("Score de passage93 %");
-    await expect(rules(page)).toContainText("Tentatives autorisées8");
-    await expect(rules(page)).toContainText("Tentatives utilisées6");
-    await expect(rules(page)).toContainText("Tentatives restantes2");
+    await expect(rules(page)).toContainText("Essais autorisés8");
+    await expect(rules(page)).toContainText("Essais utilisés6");
+    await expect(rules(page)).toContainText("Essais restants2");
     await expect(rules(page)).toContainText("Meilleur score94 %");
     await expect(page.getByText(/Vérifiez vos connaissances/)).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
 
     // Attempt 7: the single choice right, the multiple choice only half ticked.
-    await page.getByRole("button", { name: "Nouvelle tentative" }).click();
-    await expect(page.getByRole("heading", { name: "Tentative n° 7" })).toBeVisible();
-    await expect(rules(page)).toContainText("Tentatives restantes1");
+    await page.getByRole("button", { name: "Nouvel essai" }).click();
+    await expect(page.getByRole("heading", { name: "Essai n° 7" })).toBeVisible();
+    await expect(rules(page)).toContainText("Essais restants1");
     // Nothing chosen yet: the form says which questions are missing.
     await page.getByRole("button", { name: "Envoyer mes réponses" }).click();
     await expect(page.getByRole("alert")).toContainText("2 questions n'ont pas de réponse : questions 1, 2.");
@@ -103,8 +103,8 @@ test.describe("native quiz (S2)", () => {
     const result = page.getByRole("status").filter({ hasText: "Échoué : 50 %" });
     await expect(result).toContainText("Vous n'avez pas atteint le score de passage : 50 % pour 93 % demandés.");
     await expect(result).toContainText("Points : 1 sur 2");
-    await expect(result).toContainText("Il vous reste 1 tentative.");
-    await expect(page.getByRole("heading", { name: "Résultat de la tentative n° 7" })).toBeVisible();
+    await expect(result).toContainText("Il vous reste 1 essai.");
+    await expect(page.getByRole("heading", { name: "Résultat de l'essai n° 7" })).toBeVisible();
     const answers = page.getByRole("listitem").filter({ hasText: "Quels éléments préparer avant un rendez-vous ?" });
     await expect(answers).toContainText("Mauvaise réponse");
     await expect(answers).toContainText("Un objectif d'entretien (votre réponse, bonne réponse)");
@@ -112,15 +112,15 @@ test.describe("native quiz (S2)", () => {
     await expect(page.getByRole("listitem").filter({ hasText: "Quel est l'objectif principal" }).first()).toContainText(
       "Bonne réponse",
     );
-    const history = page.getByRole("table", { name: "Mes tentatives" });
+    const history = page.getByRole("table", { name: "Mes essais" });
     await expect(history.getByRole("row").nth(1)).toContainText("7");
     await expect(history.getByRole("row").nth(1)).toContainText("50 %");
     await expect(history.getByRole("row").nth(1)).toContainText("Echoué");
     expect(await seriousViolations(page)).toEqual([]);
 
     // Attempt 8: everything right.
-    await page.getByRole("button", { name: "Nouvelle tentative" }).click();
-    await expect(page.getByRole("heading", { name: "Tentative n° 8" })).toBeVisible();
+    await page.getByRole("button", { name: "Nouvel essai" }).click();
+    await expect(page.getByRole("heading", { name: "Essai n° 8" })).toBeVisible();
     await question(page, 1)
       .getByRole("radio", { name: "Préparer l'entretien pour répondre au besoin réel du client" })
       .check();
@@ -129,15 +129,15 @@ test.describe("native quiz (S2)", () => {
     await page.getByRole("button", { name: "Envoyer mes réponses" }).click();
     const passed = page.getByRole("status").filter({ hasText: "Réussi : 100 %" });
     await expect(passed).toContainText("Bravo, vous avez réussi le quiz avec 100 % (score de passage : 93 %).");
-    await expect(passed).toContainText("Vous n'avez plus de tentative.");
-    await expect(page.getByText("Plus de tentative disponible")).toBeVisible();
-    await expect(page.getByRole("button", { name: "Nouvelle tentative" })).toHaveCount(0);
-    await expect(rules(page)).toContainText("Tentatives restantes0");
+    await expect(passed).toContainText("Vous n'avez plus d'essai.");
+    await expect(page.getByText("Plus d'essai disponible")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Nouvel essai" })).toHaveCount(0);
+    await expect(rules(page)).toContainText("Essais restants0");
     await expect(rules(page)).toContainText("Meilleur score100 %");
 
     // A reload shows the last result, not a new attempt.
     await page.reload();
-    await expect(page.getByRole("heading", { name: "Dernier résultat : tentative n° 8" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Dernier résultat : essai n° 8" })).toBeVisible();
     await expect(history.getByRole("row")).toHaveCount(4);
   });
 

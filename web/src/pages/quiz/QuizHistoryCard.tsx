@@ -39,7 +39,11 @@ export function QuizHistoryCard({ history }: QuizHistoryCardProps) {
             {
               key: "score",
               title: t("quiz.historyScore"),
-              render: (_value, row) => (row.score === null ? t("quiz.none") : formatScore(row.score, i18n.language)),
+              render: (_value, row) => (
+                <span style={{ whiteSpace: "nowrap" }}>
+                  {row.score === null ? t("quiz.none") : formatScore(row.score, i18n.language)}
+                </span>
+              ),
             },
             {
               key: "outcome",
