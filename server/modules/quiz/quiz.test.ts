@@ -95,6 +95,11 @@ describe("native quiz, learner side (S2)", () => {
     expect(page.body).not.toMatch(/"correct"/);
     expect((page.json() as QuizOverview).inProgress?.id).toBe(attempt.id);
     expect((page.json() as QuizOverview).attemptsUsed).toBe(7);
+    // Demory had never tried the quiz: starting makes it `En cours` at once.
+    expect((await overview(demory)).status).toBe("not_attempted");
+    const theirs = await start(demory);
+    expect(theirs.statusCode).toBe(201);
+    expect((await overview(demory)).status).toBe("in_progress");
   });
 
   it("refuses bad answers naming the field and the rule, and changes nothing", async () => {
@@ -174,6 +179,19 @@ describe("native quiz, learner side (S2)", () => {
     expect(response.json().error.code).toBe("already_submitted");
   });
 
+  it("takes one of two simultaneous submissions of an attempt, refusing the other with 409", async () => {
+    const attempt = (await start(demory)).json() as QuizAttempt;
+    const responses = await Promise.all([
+      submit(attempt.id, wrongAnswers(attempt), demory),
+      submit(attempt.id, rightAnswers(attempt), demory),
+    ]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const sessions = await d.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from sessions where attempt_id = ${attempt.id}`,
+    );
+    expect(sessions.rows[0]?.n).toBe(1);
+  });
+
   it("passes a right attempt; the tutor's report lists it", async () => {
     const attempt = (await start()).json() as QuizAttempt;
     const result = (await submit(attempt.id, rightAnswers(attempt))).json() as QuizResult;
@@ -192,7 +210,7 @@ describe("native quiz, learner side (S2)", () => {
 
   it("answers 404 for another learner's attempt", async () => {
     const theirs = (await start(demory)).json() as QuizAttempt;
-    expect(theirs.number).toBe(1);
+    expect(theirs.number).toBe(2);
     const response = await submit(theirs.id, rightAnswers(theirs));
     expect(response.statusCode).toBe(404);
     expect((await submit(999_999_999, rightAnswers(theirs))).statusCode).toBe(404);

@@ -171,6 +171,8 @@ export async function start(
       number,
       data: { quiz: { questions } },
     });
+    // The lesson is now `En cours` for the tutor, and the learner active today.
+    await recomputeEnrollment(tx, quiz.enrollmentId);
     return { attempt: presentAttempt({ id: row.id, number, startedAt: row.startedAt }, questions), created: true };
   });
 }
