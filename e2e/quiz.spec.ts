@@ -43,6 +43,11 @@ async function setQuizRules(request: APIRequestContext, lessonId: string, attemp
   expect(saved.status()).toBe(200);
 }
 
+/** A full-page picture for a human to look at, only when SHOTS_DIR is set. */
+async function shot(page: Page, name: string) {
+  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png`, fullPage: true });
+}
+
 function rules(page: Page) {
   return page.locator(".ant-card").filter({ has: page.getByRole("heading", { name: "Règles du quiz" }) });
 }
@@ -78,6 +83,7 @@ test.describe("native quiz (S2)", () => {
     await expect(rules(page)).toContainText("Meilleur score94 %");
     await expect(page.getByText(/Vérifiez vos connaissances/)).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "quiz-intro");
 
     // Attempt 7: the single choice right, the multiple choice only half ticked.
     await page.getByRole("button", { name: "Nouvel essai" }).click();
@@ -91,6 +97,7 @@ test.describe("native quiz (S2)", () => {
       .getByRole("radio", { name: "Préparer l'entretien pour répondre au besoin réel du client" })
       .check();
     await expect(page.getByRole("alert")).toContainText("Une question n'a pas de réponse : question 2.");
+    await shot(page, "quiz-unanswered");
     await expect(question(page, 2)).toContainText("Choisissez une réponse pour cette question.");
     await question(page, 2).getByRole("checkbox", { name: "Un objectif d'entretien" }).check();
     await expect(page.getByRole("alert")).toHaveCount(0);
@@ -117,6 +124,7 @@ test.describe("native quiz (S2)", () => {
     await expect(history.getByRole("row").nth(1)).toContainText("50 %");
     await expect(history.getByRole("row").nth(1)).toContainText("Echoué");
     expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "quiz-failed");
 
     // Attempt 8: everything right.
     await page.getByRole("button", { name: "Nouvel essai" }).click();
@@ -139,6 +147,8 @@ test.describe("native quiz (S2)", () => {
     await page.reload();
     await expect(page.getByRole("heading", { name: "Dernier résultat : essai n° 8" })).toBeVisible();
     await expect(history.getByRole("row")).toHaveCount(4);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, "quiz-exhausted-mobile");
   });
 
   test("the tutor's learner report shows both attempts", async ({ page }) => {

@@ -23,14 +23,15 @@ export function QuizNotices({ quiz, notice, active }: QuizNoticesProps) {
     return <Alert type="info" showIcon style={style} title={t("quiz.emptyTitle")} description={t("quiz.emptyText")} />;
   }
   if (quiz.attemptsLeft === 0 || notice === "exhausted") {
+    const done = quiz.status === "passed" || quiz.status === "completed";
     return (
       <Alert
-        type="warning"
+        type={done ? "success" : "warning"}
         showIcon
         role={notice === "exhausted" ? "alert" : undefined}
         style={style}
         title={t("quiz.exhaustedTitle")}
-        description={t("quiz.exhaustedText")}
+        description={done ? t("quiz.exhaustedPassedText") : t("quiz.exhaustedText")}
       />
     );
   }
