@@ -145,6 +145,7 @@ test.describe("SCORM player", () => {
       buffer: Buffer.from(buildPackage({ version: "1.2", manifest: null })),
     });
     const refused = page.getByRole("alert").filter({ hasText: "Paquet refusé" });
+    await expect(refused).toContainText("Le fichier imsmanifest.xml doit se trouver à la racine du paquet.");
     await expect(refused).toContainText(
       "imsmanifest.xml: missing at the root of the package (rule: manifest_required)",
     );

@@ -19,8 +19,15 @@ import { useLessonScorm, useUploadPackage } from "./scormPackageApi.js";
  * the package before storing anything; its message says which file breaks which rule.
  */
 export function ScormPackagePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useCurrentUser();
+  const units: [string, string, string, string] = [
+    t("scormPackage.units.b"),
+    t("scormPackage.units.kb"),
+    t("scormPackage.units.mb"),
+    t("scormPackage.units.gb"),
+  ];
+  const bytes = (value: number) => formatBytes(value, units, i18n.language);
   const timeZone = user?.timeZone ?? "Europe/Paris";
   const { courseId = "", lessonId = "" } = useParams();
   const scorm = useLessonScorm(lessonId);
@@ -58,14 +65,14 @@ export function ScormPackagePage() {
     { key: "by", title: t("scormPackage.uploadedBy"), render: (_v, p) => who(p) },
     { key: "version", title: t("scormPackage.version"), render: (_v, p) => version(p) },
     { key: "title", title: t("scormPackage.packageTitle"), dataIndex: "title" },
-    { key: "size", title: t("scormPackage.size"), render: (_v, p) => formatBytes(p.sizeBytes) },
+    { key: "size", title: t("scormPackage.size"), render: (_v, p) => bytes(p.sizeBytes) },
   ];
 
   const uploadError = upload.error;
-  const errorMessage =
-    uploadError instanceof ApiError && uploadError.code === "network"
-      ? t("scormPackage.network")
-      : uploadError?.message;
+  const network = uploadError instanceof ApiError && uploadError.code === "network";
+  const rule = uploadError instanceof ApiError ? uploadError.fields[0]?.rule : undefined;
+  // The rule in the user's language, then the server's exact words (which file, which limit).
+  const ruleText = rule && i18n.exists(`scormPackage.rules.${rule}`) ? t(`scormPackage.rules.${rule}` as never) : null;
 
   return (
     <>
@@ -101,7 +108,7 @@ export function ScormPackagePage() {
                 </Descriptions.Item>
                 <Descriptions.Item label={t("scormPackage.size")}>
                   {t("scormPackage.sizeValue", {
-                    size: formatBytes(data.current.sizeBytes),
+                    size: bytes(data.current.sizeBytes),
                     count: data.current.fileCount,
                   })}
                 </Descriptions.Item>
@@ -131,7 +138,7 @@ export function ScormPackagePage() {
               <p className="ant-upload-text">
                 {upload.isPending ? t("scormPackage.uploading") : t("scormPackage.drop")}
               </p>
-              <p className="ant-upload-hint">{t("scormPackage.hint", { size: formatBytes(data.maxBytes) })}</p>
+              <p className="ant-upload-hint">{t("scormPackage.hint", { size: bytes(data.maxBytes) })}</p>
             </Upload.Dragger>
             {upload.isError ? (
               <Alert
@@ -140,7 +147,16 @@ export function ScormPackagePage() {
                 showIcon
                 style={{ marginTop: 12 }}
                 title={t("scormPackage.refused")}
-                description={errorMessage}
+                description={
+                  network ? (
+                    t("scormPackage.network")
+                  ) : (
+                    <>
+                      {ruleText ? <p style={{ margin: 0 }}>{ruleText}</p> : null}
+                      <p style={{ margin: 0 }}>{t("scormPackage.detail", { message: uploadError?.message ?? "" })}</p>
+                    </>
+                  )
+                }
               />
             ) : null}
             {uploadedName && upload.isSuccess ? (
