@@ -39,6 +39,26 @@ export const CONTENT_CSP = [
 const contentParamsSchema = z.object({ packageId: z.string(), "*": z.string() });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A single `bytes=start-end` range (suffix and open ranges too); anything else is the whole file. */
+export function byteRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | "unsatisfiable" | null {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header ?? "");
+  if (!match || (match[1] === "" && match[2] === "")) return null;
+  let start: number;
+  let end: number;
+  if (match[1] === "") {
+    start = Math.max(0, size - Number(match[2]));
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  if (start >= size || start > end) return "unsatisfiable";
+  return { start, end };
+}
+
 /** The signed-in user from the session cookie (the auth plugin reads it for /api/ only). */
 async function contentUser(db: Db, request: FastifyRequest) {
   const token = request.cookies[SESSION_COOKIE];
@@ -125,13 +145,25 @@ export const scormRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
       if (!absolute.startsWith(folder + path.sep)) throw notFound("File");
       const stat = await fs.promises.stat(absolute).catch(() => null);
       if (!stat?.isFile()) throw notFound("File");
-      return reply
+      reply
         .type(contentTypeOf(absolute))
-        .header("content-length", stat.size)
+        .header("accept-ranges", "bytes")
         .header("x-content-type-options", "nosniff")
         .header("content-security-policy", CONTENT_CSP)
-        .header("cache-control", "private, max-age=3600")
-        .send(fs.createReadStream(absolute));
+        .header("cache-control", "private, max-age=3600");
+      // One byte range, so videos and audio of a package can seek.
+      const range = byteRange(request.headers.range, stat.size);
+      if (range === "unsatisfiable") {
+        return reply.status(416).header("content-range", `bytes */${stat.size}`).send();
+      }
+      if (range) {
+        return reply
+          .status(206)
+          .header("content-range", `bytes ${range.start}-${range.end}/${stat.size}`)
+          .header("content-length", range.end - range.start + 1)
+          .send(fs.createReadStream(absolute, range));
+      }
+      return reply.header("content-length", stat.size).send(fs.createReadStream(absolute));
     },
   );
 };

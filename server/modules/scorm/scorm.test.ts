@@ -272,6 +272,25 @@ describe("GET /content/scorm/:packageId/*", () => {
     expect(manifest.headers["content-type"]).toBe("application/xml; charset=utf-8");
   });
 
+  it("serves byte ranges, so media can seek", async () => {
+    const id = await current();
+    const whole = await get(d.app, d.learner, `/content/scorm/${id}/sco.js`);
+    const part = await d.app.inject({
+      method: "GET",
+      url: `/content/scorm/${id}/sco.js`,
+      headers: { cookie: d.learner.cookie, range: "bytes=10-19" },
+    });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers["content-range"]).toBe(`bytes 10-19/${whole.rawPayload.length}`);
+    expect(part.rawPayload).toEqual(whole.rawPayload.subarray(10, 20));
+    const beyond = await d.app.inject({
+      method: "GET",
+      url: `/content/scorm/${id}/sco.js`,
+      headers: { cookie: d.learner.cookie, range: `bytes=${whole.rawPayload.length + 5}-` },
+    });
+    expect(beyond.statusCode).toBe(416);
+  });
+
   it("answers 404 to a tutor of another course, a signed-out visitor, and for paths outside the package", async () => {
     const id = await current();
     expect((await get(d.app, d.tutor2, `/content/scorm/${id}/index.html`)).statusCode).toBe(404);
