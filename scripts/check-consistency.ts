@@ -1,0 +1,129 @@
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { type Db, openDatabase } from "../server/db/client.js";
+import { recomputeEnrollments } from "../server/modules/tracking/summaries.js";
+import { connectTarget } from "./db-connect.js";
+
+/**
+ * `npm run check:consistency`: are the stored summaries (lesson_stats, the enrollments' progress,
+ * status, time, risk date, the attempts' time) what the facts give?
+ *
+ * In one REPEATABLE READ transaction (one instant of the database, even under load), the stored
+ * summaries are copied into temp tables, the app's own recomputation (summaries.ts, the only code
+ * that computes them) runs over the facts, the two are compared, and the transaction is rolled
+ * back: nothing changes. Exit code 1 and one line per difference when they differ.
+ */
+export interface Difference {
+  table: "lesson_stats" | "enrollments" | "attempts";
+  id: string;
+  column: string;
+  stored: string | null;
+  recomputed: string | null;
+}
+
+export class Inconsistent extends Error {}
+
+export async function checkConsistency(db: Db, options: { courseId?: string } = {}): Promise<Difference[]> {
+  const where = options.courseId ? sql`e.course_id = ${options.courseId}` : sql`true`;
+  let differences: Difference[] = [];
+  await db
+    .transaction(
+      async (tx) => {
+        await tx.execute(sql`
+          create temp table stored_enrollments on commit drop as
+          select e.id, e.completed_lessons, e.progress_pct, e.status::text, e.time_spent_s, e.first_activity_at,
+                 e.last_activity_at, e.risk_at from enrollments e where ${where}`);
+        await tx.execute(sql`
+          create temp table stored_stats on commit drop as
+          select ls.enrollment_id, ls.lesson_id, ls.status::text, ls.status_at, ls.score, ls.avg_score,
+                 ls.attempts_count, ls.time_spent_s, ls.first_activity_at, ls.last_activity_at
+          from lesson_stats ls join enrollments e on e.id = ls.enrollment_id where ${where}`);
+        await tx.execute(sql`
+          create temp table stored_attempts on commit drop as
+          select a.id, a.time_spent_s from attempts a join enrollments e on e.id = a.enrollment_id where ${where}`);
+        await recomputeEnrollments(tx, where);
+        const result = await tx.execute<Difference>(sql`
+          with now_enrollments as (
+            select e.id, e.completed_lessons, e.progress_pct, e.status::text, e.time_spent_s, e.first_activity_at,
+                   e.last_activity_at, e.risk_at from enrollments e where ${where}),
+          now_stats as (
+            select ls.enrollment_id, ls.lesson_id, ls.status::text, ls.status_at, ls.score, ls.avg_score,
+                   ls.attempts_count, ls.time_spent_s, ls.first_activity_at, ls.last_activity_at
+            from lesson_stats ls join enrollments e on e.id = ls.enrollment_id where ${where})
+          select 'enrollments' as "table", n.id::text as id, kv.key as column, kv.s as stored, kv.r as recomputed
+          from now_enrollments n join stored_enrollments s on s.id = n.id
+          cross join lateral (values
+            ('completed_lessons', s.completed_lessons::text, n.completed_lessons::text),
+            ('progress_pct', s.progress_pct::text, n.progress_pct::text),
+            ('status', s.status, n.status),
+            ('time_spent_s', s.time_spent_s::text, n.time_spent_s::text),
+            ('first_activity_at', s.first_activity_at::text, n.first_activity_at::text),
+            ('last_activity_at', s.last_activity_at::text, n.last_activity_at::text),
+            ('risk_at', s.risk_at::text, n.risk_at::text)) kv(key, s, r)
+          where kv.s is distinct from kv.r
+          union all
+          select 'lesson_stats', coalesce(n.enrollment_id, s.enrollment_id)::text || '/' || coalesce(n.lesson_id, s.lesson_id)::text,
+                 kv.key, kv.s, kv.r
+          from now_stats n full join stored_stats s on s.enrollment_id = n.enrollment_id and s.lesson_id = n.lesson_id
+          cross join lateral (values
+            ('row', case when s.enrollment_id is null then null else 'present' end,
+                    case when n.enrollment_id is null then null else 'present' end),
+            ('status', s.status, n.status),
+            ('status_at', s.status_at::text, n.status_at::text),
+            ('score', s.score::text, n.score::text),
+            ('avg_score', round(s.avg_score::numeric, 6)::text, round(n.avg_score::numeric, 6)::text),
+            ('attempts_count', s.attempts_count::text, n.attempts_count::text),
+            ('time_spent_s', s.time_spent_s::text, n.time_spent_s::text),
+            ('first_activity_at', s.first_activity_at::text, n.first_activity_at::text),
+            ('last_activity_at', s.last_activity_at::text, n.last_activity_at::text)) kv(key, s, r)
+          where kv.s is distinct from kv.r
+          union all
+          select 'attempts', a.id::text, 'time_spent_s', s.time_spent_s::text, a.time_spent_s::text
+          from attempts a join stored_attempts s on s.id = a.id
+          where a.time_spent_s is distinct from s.time_spent_s
+          order by 1, 2, 3`);
+        differences = result.rows;
+        // Nothing the check did may stay: it only looked.
+        throw new Inconsistent("rollback");
+      },
+      { isolationLevel: "repeatable read" },
+    )
+    .catch((error) => {
+      if (!(error instanceof Inconsistent)) throw error;
+    });
+  return differences;
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { course: { type: "string" }, help: { type: "boolean" } } });
+  if (values.help) {
+    console.log("Usage: npm run check:consistency [-- --course <courseId>]");
+    return;
+  }
+  const target = await connectTarget();
+  const database = openDatabase(target.url, 1);
+  try {
+    const differences = await checkConsistency(database.db, { courseId: values.course });
+    if (differences.length === 0) {
+      console.log("Consistent: every summary is what the facts give.");
+      return;
+    }
+    for (const d of differences.slice(0, 200)) {
+      console.log(`${d.table} ${d.id} ${d.column}: stored ${d.stored ?? "null"}, facts give ${d.recomputed ?? "null"}`);
+    }
+    if (differences.length > 200) console.log(`… and ${differences.length - 200} more`);
+    console.log(`${differences.length} differences between the summaries and the facts.`);
+    process.exitCode = 1;
+  } finally {
+    await database.close();
+    await target.stop();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(`Consistency check failed: ${error instanceof Error ? error.message : error}`);
+    process.exit(2);
+  });
+}
