@@ -180,4 +180,33 @@ test.describe("SCORM player", () => {
     ).toBeVisible();
     await learner.context().close();
   });
+
+  test("a lesson without a package says so, and a lesson outside the learner's courses is not found", async ({
+    page,
+    browser,
+  }) => {
+    const tutor = await signedInPage(browser, accounts.tutor);
+    const ids = await lookUp(tutor);
+    const courses = (await (await tutor.request.get("/api/tutoring/courses?pageSize=100")).json()) as {
+      items: { id: string; name: string }[];
+    };
+    const course2 = courses.items.find((c) => c.name === "Cours 2 : La vente");
+    if (!course2) throw new Error("Cours 2 not found");
+    const lessons = (await (await tutor.request.get(`/api/tutoring/courses/${course2.id}/lessons`)).json()) as {
+      items: { id: string; type: string }[];
+    };
+    const elearning = lessons.items.find((l) => l.type === "elearning");
+    if (!elearning) throw new Error("no e-learning lesson in Cours 2");
+
+    // The tutor is not a learner of Cours 1: the player finds nothing to launch.
+    await tutor.goto(playerPath(ids));
+    await expect(tutor.getByText("Cette leçon n'existe pas ou ne fait pas partie de vos formations.")).toBeVisible();
+    await tutor.context().close();
+
+    await signIn(page, accounts.learner);
+    await page.goto(`/mes-formations/${course2.id}/lecons/${elearning.id}/lecteur`);
+    await expect(page.getByText("Ce contenu n'est pas encore disponible")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Retour à la leçon" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

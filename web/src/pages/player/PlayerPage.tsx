@@ -73,16 +73,18 @@ export function PlayerPage() {
   if (launch.isError) {
     const error = launch.error;
     const noContent = error instanceof ApiError && error.code === "no_content";
+    // Not enrolled, not an e-learning lesson, or no such lesson: the server says 404 alike.
+    const notFound = error instanceof ApiError && error.code === "not_found";
     return (
       <>
         <PageHeader title={t("player.title")} breadcrumb={breadcrumb} />
         <Result
           status={noContent ? "info" : "warning"}
           title={noContent ? t("player.noContent") : t("player.launchError")}
-          subTitle={noContent ? t("player.noContentHint") : error.message}
+          subTitle={noContent ? t("player.noContentHint") : notFound ? t("player.notFound") : error.message}
           extra={
             <Space>
-              {noContent ? null : (
+              {noContent || notFound ? null : (
                 <Button type="primary" onClick={start}>
                   {t("player.retry")}
                 </Button>
