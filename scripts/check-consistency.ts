@@ -14,13 +14,13 @@ import { connectTarget } from "./db-connect.js";
  * that computes them) runs over the facts, the two are compared, and the transaction is rolled
  * back: nothing changes. Exit code 1 and one line per difference when they differ.
  */
-export interface Difference {
+export type Difference = {
   table: "lesson_stats" | "enrollments" | "attempts";
   id: string;
   column: string;
   stored: string | null;
   recomputed: string | null;
-}
+};
 
 export class Inconsistent extends Error {}
 

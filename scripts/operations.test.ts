@@ -89,7 +89,9 @@ describe("npm run backup / npm run restore", () => {
     expect(fs.readFileSync(path.join(restoredDir, "files", "missions", "proof.pdf"), "utf8")).toBe("%PDF-1.4 evidence");
     expect(await checkConsistency(target.db)).toEqual([]);
     // Identities continue after the restored ids: new rows insert without a conflict.
-    await target.db.execute(sql`insert into audit_log (action, entity_type, entity_id) values ('restore.checked', 'system', 'restore')`);
+    await target.db.execute(
+      sql`insert into audit_log (action, entity_type, entity_id) values ('restore.checked', 'system', 'restore')`,
+    );
   }, 120_000);
 
   it("refuses an incomplete backup and one made with other migrations", async () => {
