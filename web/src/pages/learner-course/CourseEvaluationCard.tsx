@@ -1,9 +1,10 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Rate } from "antd";
+import { Alert, App, Button, Card, Descriptions, Form, Input, Radio } from "antd";
 import { useTranslation } from "react-i18next";
 import { LEARNER_LIMITS, type LearnerCourse } from "../../../../common/api/learner.js";
 import { formatDateTime } from "../../../../common/format.js";
 import { useCurrentUser } from "../../api/auth.js";
 import { useAnswerEvaluation } from "../../api/learner.js";
+import { RatingInput } from "./RatingInput.js";
 
 export interface CourseEvaluationCardProps {
   courseId: string;
@@ -28,6 +29,7 @@ export function CourseEvaluationCard({ courseId, evaluation }: CourseEvaluationC
           {t("learner.evaluationDone", { date: formatDateTime(evaluation.submittedAt, user.timeZone) })}
         </p>
         <Descriptions
+          styles={{ label: { color: "rgba(0, 0, 0, 0.7)" } }}
           column={1}
           size="small"
           layout="vertical"
@@ -75,7 +77,7 @@ export function CourseEvaluationCard({ courseId, evaluation }: CourseEvaluationC
                 label={question.label}
                 rules={[{ required: true, message: t("learner.answerRequired") }]}
               >
-                <Rate aria-label={question.label} />
+                <RatingInput label={question.label} />
               </Form.Item>
             );
           }

@@ -23,6 +23,7 @@ export function CourseProgressCard({ enrollment }: CourseProgressCardProps) {
         style={{ marginBottom: 16 }}
       />
       <Descriptions
+        styles={{ label: { color: "rgba(0, 0, 0, 0.7)" } }}
         column={1}
         size="small"
         items={[

@@ -1,9 +1,10 @@
-import { Alert, App, Button, Card, Form, Input, Rate } from "antd";
+import { Alert, App, Button, Card, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import { LEARNER_LIMITS, type LearnerCourse } from "../../../../common/api/learner.js";
 import { formatDateTime } from "../../../../common/format.js";
 import { useCurrentUser } from "../../api/auth.js";
 import { useSaveReview } from "../../api/learner.js";
+import { RatingInput } from "./RatingInput.js";
 
 export interface CourseReviewCardProps {
   courseId: string;
@@ -54,7 +55,7 @@ export function CourseReviewCard({ courseId, review }: CourseReviewCardProps) {
             },
           ]}
         >
-          <Rate aria-label={t("learner.rating")} />
+          <RatingInput label={t("learner.rating")} />
         </Form.Item>
         <Form.Item name="comment" label={t("learner.reviewComment")}>
           <Input.TextArea rows={3} maxLength={LEARNER_LIMITS.reviewCommentMax} showCount />

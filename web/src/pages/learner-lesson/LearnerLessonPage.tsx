@@ -69,6 +69,7 @@ export function LearnerLessonPage() {
                 <p style={{ marginTop: 0, whiteSpace: "pre-wrap", maxWidth: 760 }}>{lesson.description}</p>
               ) : null}
               <Descriptions
+                styles={{ label: { color: "rgba(0, 0, 0, 0.7)" } }}
                 size="small"
                 column={{ xs: 1, sm: 2, lg: 4 }}
                 items={[

@@ -60,6 +60,7 @@ export function MissionSection({ courseId, lessonId, mission }: MissionSectionPr
           <>
             <Divider style={{ margin: "12px 0" }} />
             <Descriptions
+              styles={{ label: { color: "rgba(0, 0, 0, 0.7)" } }}
               column={1}
               size="small"
               title={<span style={{ fontSize: 14 }}>{t("learner.mission.correction")}</span>}

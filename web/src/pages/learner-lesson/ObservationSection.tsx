@@ -35,6 +35,7 @@ export function ObservationSection({ observation }: ObservationSectionProps) {
               </Tag>
             </h3>
             <Descriptions
+              styles={{ label: { color: "rgba(0, 0, 0, 0.7)" } }}
               column={1}
               size="small"
               style={{ maxWidth: 640, marginBottom: 12 }}

@@ -20,6 +20,7 @@ export function QuizSection({ courseId, lesson, quiz }: QuizSectionProps) {
   return (
     <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t("learner.quiz.title")}</h2>}>
       <Descriptions
+        styles={{ label: { color: "rgba(0, 0, 0, 0.7)" } }}
         column={1}
         size="small"
         style={{ maxWidth: 560, marginBottom: 16 }}

@@ -27,7 +27,9 @@ export function SheetSection({ courseId, lessonId, sheet }: SheetSectionProps) {
     <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t("learner.sheet.title")}</h2>}>
       <article style={{ maxWidth: 760, fontSize: 15, lineHeight: 1.65 }}>
         {sheet.paragraphs.length === 0 ? (
-          <p style={{ color: "rgba(0, 0, 0, 0.65)" }}>{t("learner.sheet.noText")}</p>
+          <p style={{ color: "rgba(0, 0, 0, 0.65)" }}>
+            {sheet.document ? t("learner.sheet.noText") : t("learner.sheet.noContent")}
+          </p>
         ) : (
           sheet.paragraphs.map((paragraph, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs are static text in a fixed order
