@@ -33,6 +33,7 @@ export function CourseEvaluationCard({ courseId, evaluation }: CourseEvaluationC
           column={1}
           size="small"
           layout="vertical"
+          colon={false}
           items={evaluation.questions.map((question) => {
             const a = given.get(question.id);
             const value =
