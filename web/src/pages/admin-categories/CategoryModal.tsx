@@ -38,7 +38,13 @@ export function CategoryModal({ category, onClose }: CategoryModalProps) {
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ name: category?.name ?? "" }} onFinish={handleSubmit}>
+      <Form
+        name="category"
+        form={form}
+        layout="vertical"
+        initialValues={{ name: category?.name ?? "" }}
+        onFinish={handleSubmit}
+      >
         <Form.Item
           name="name"
           label={t("catalogueAdmin.categories.name")}

@@ -45,6 +45,7 @@ export function CompetencyModal({ framework, competency, onClose }: CompetencyMo
       destroyOnHidden
     >
       <Form
+        name="competency"
         form={form}
         layout="vertical"
         initialValues={{

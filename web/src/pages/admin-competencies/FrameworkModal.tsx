@@ -41,6 +41,7 @@ export function FrameworkModal({ framework, onClose }: FrameworkModalProps) {
       destroyOnHidden
     >
       <Form
+        name="framework"
         form={form}
         layout="vertical"
         initialValues={{ name: framework?.name ?? "", description: framework?.description ?? "" }}

@@ -40,7 +40,7 @@ export function CourseInfoCard({ course }: CourseInfoCardProps) {
   };
   return (
     <Card title={<h2 className="admin-card-title">{t("catalogueAdmin.editor.info")}</h2>}>
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={handleSubmit}>
+      <Form name="course" form={form} layout="vertical" initialValues={initialValues} onFinish={handleSubmit}>
         <CourseFields options={options.data} />
         <Button type="primary" htmlType="submit" loading={update.isPending}>
           {t("catalogueAdmin.save")}

@@ -84,7 +84,7 @@ export function LessonModal({ courseId, lesson, onClose }: LessonModalProps) {
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={handleSubmit}>
+      <Form name="lesson" form={form} layout="vertical" initialValues={initialValues} onFinish={handleSubmit}>
         <Form.Item
           name="type"
           label={t("catalogueAdmin.lessons.type")}

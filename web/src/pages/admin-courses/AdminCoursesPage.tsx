@@ -115,6 +115,7 @@ export function AdminCoursesPage() {
               allowClear
               showSearch
               optionFilterProp="label"
+              className="admin-select"
               style={{ width: 240 }}
               aria-label={t("catalogueAdmin.courses.folderFilter")}
               placeholder={t("catalogueAdmin.courses.allFolders")}

@@ -57,7 +57,13 @@ export function CourseCreateModal({ folderId, onClose }: CourseCreateModalProps)
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ ...initialValues, folderId }} onFinish={handleSubmit}>
+      <Form
+        name="newCourse"
+        form={form}
+        layout="vertical"
+        initialValues={{ ...initialValues, folderId }}
+        onFinish={handleSubmit}
+      >
         <CourseFields options={options.data} />
       </Form>
     </Modal>

@@ -64,6 +64,7 @@ export function CourseFields({ options }: CourseFieldsProps) {
           allowClear
           showSearch
           optionFilterProp="label"
+          className="admin-select"
           placeholder={t("catalogueAdmin.courses.noFolder")}
           options={(options?.folders ?? []).map((f) => ({ value: f.id, label: f.label }))}
         />

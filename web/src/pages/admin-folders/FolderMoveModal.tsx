@@ -55,7 +55,13 @@ export function FolderMoveModal({ folder, folders, onClose }: FolderMoveModalPro
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ parentId: folder.parentId ?? ROOT }} onFinish={handleSubmit}>
+      <Form
+        name="folderMove"
+        form={form}
+        layout="vertical"
+        initialValues={{ parentId: folder.parentId ?? ROOT }}
+        onFinish={handleSubmit}
+      >
         <Form.Item name="parentId" label={t("catalogueAdmin.folders.newParent")} rules={[{ required: true }]}>
           <TreeSelect treeData={treeData} treeDefaultExpandAll showSearch treeNodeFilterProp="title" />
         </Form.Item>

@@ -46,7 +46,13 @@ export function FolderNameModal({ folder, parent, onClose }: FolderNameModalProp
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ name: folder?.name ?? "" }} onFinish={handleSubmit}>
+      <Form
+        name="folder"
+        form={form}
+        layout="vertical"
+        initialValues={{ name: folder?.name ?? "" }}
+        onFinish={handleSubmit}
+      >
         <Form.Item
           name="name"
           label={t("catalogueAdmin.folders.name")}
