@@ -64,6 +64,11 @@ export const knownActions = [
   "reminder.send",
   "reminder.rule",
   "scorm.upload",
+  "quiz.settings",
+  "quiz.question.create",
+  "quiz.question.update",
+  "quiz.question.delete",
+  "quiz.question.move",
   "demo.loaded",
 ] as const;
 
