@@ -134,6 +134,44 @@ test.describe("Learner space (S2)", () => {
     await expect(page.getByRole("progressbar", { name: "Progression" })).toContainText("25 %");
   });
 
+  test("a practical sheet's PDF, uploaded by an admin, opens inline and downloads", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
+    await signIn(page, accounts.learner);
+    const course = page.getByRole("link", { name: "Cours 1 : L'avant-vente", exact: true });
+    await course.click();
+    await page.getByRole("link", { name: "Fiche Pratique C01 Préparer sa vente : les points clés" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Fiche Pratique C01/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Ouvrir le PDF" })).toHaveCount(0);
+    const lessonId = page.url().split("/").at(-1) ?? "";
+
+    const admin = await playwright.request.newContext({ baseURL });
+    const signedIn = await admin.post("/api/auth/sign-in", { data: { email: accounts.admin, password: "demo" } });
+    const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+    const uploaded = await admin.put(`/api/admin/lessons/${lessonId}/document`, {
+      headers: { "x-csrf-token": csrfToken },
+      multipart: { file: { name: "Fiche préparation.pdf", mimeType: "application/pdf", buffer: PDF } },
+    });
+    expect(uploaded.status()).toBe(200);
+    await admin.dispose();
+
+    await page.reload();
+    await expect(page.getByText(/^Fiche préparation\.pdf \(/)).toBeVisible();
+    const open = page.getByRole("link", { name: "Ouvrir le PDF" });
+    const href = (await open.getAttribute("href")) ?? "";
+    const pdf = await page.request.get(href);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect(pdf.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(pdf.headers()["content-disposition"]).toMatch(/^inline;/);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Télécharger" }).click();
+    expect((await download).suggestedFilename()).toBe("Fiche préparation.pdf");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test("the quiz, webinar, observation and e-learning lessons show what the learner needs", async ({ page }) => {
     await signIn(page, accounts.learner);
     await openLesson(page, "Cours 1 : L'avant-vente", "C01 Quiz L'avant-vente");
