@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from "../scripts/demo-data.js";
 import { buildApp, defaultWebDir } from "./app.js";
 import { loadConfig } from "./config.js";
+import { ensureWritableDataDir } from "./data-dir.js";
 import { openDatabase } from "./db/client.js";
 import { startEmbeddedPostgres } from "./db/embedded.js";
 import { runMigrations } from "./db/migrate.js";
@@ -11,6 +12,7 @@ import { startJobs } from "./plugins/jobs.js";
 /** Starts Tutora: config -> database (embedded or DATABASE_URL) -> migrations -> demo data -> HTTP. */
 async function main() {
   const config = loadConfig();
+  await ensureWritableDataDir(config.dataDir);
   let handler: http.RequestListener | undefined;
   // Listen at once: /api/health says 503 until the database is ready.
   const server = http.createServer((req, res) => {

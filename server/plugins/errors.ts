@@ -61,7 +61,43 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
   });
 });
 
-function isDatabaseDown(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? "";
-  return ["ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "08006", "08001"].includes(code);
+/**
+ * The database is unreachable or restarting: a 503 with Retry-After, not a 500. Drizzle wraps the
+ * driver's error (its `cause`), and pg reports a connection dropped mid-query without a code.
+ */
+export function isDatabaseDown(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const { code, message, cause, errors } = error as {
+    code?: string;
+    message?: string;
+    cause?: unknown;
+    errors?: unknown[];
+  };
+  if (
+    [
+      "ECONNREFUSED",
+      "ECONNRESET",
+      "EPIPE",
+      "ETIMEDOUT",
+      "57P01",
+      "57P02",
+      "57P03",
+      "08000",
+      "08003",
+      "08006",
+      "08001",
+    ].includes(code ?? "")
+  ) {
+    return true;
+  }
+  if (
+    /Connection terminated|terminating connection|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(
+      message ?? "",
+    )
+  ) {
+    return true;
+  }
+  return (
+    isDatabaseDown(cause, depth + 1) || (Array.isArray(errors) && errors.some((e) => isDatabaseDown(e, depth + 1)))
+  );
 }
