@@ -367,6 +367,9 @@ describe("course thumbnails", () => {
     expect(response.statusCode).toBe(200);
     const { thumbnailUrl } = response.json();
     expect(thumbnailUrl).toMatch(new RegExp(`^/api/courses/${course.id}/thumbnail\\?v=`));
+    // The tutor's and the catalogue's screens get the same (cache-busting) URL.
+    expect((await read(`/api/tutoring/courses/${course.id}`)).json().thumbnailUrl).toBe(thumbnailUrl);
+    expect((await read(`/api/catalogue/courses/${course.id}`, d.learner)).json().thumbnailUrl).toBe(thumbnailUrl);
     const served = await read(thumbnailUrl, d.learner);
     expect(served.statusCode).toBe(200);
     expect(served.headers["content-type"]).toBe("image/png");

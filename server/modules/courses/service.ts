@@ -14,7 +14,11 @@ import { courseScope, learnersInScope, tutoredCoursesCondition } from "../access
 import * as q from "./queries.js";
 
 const splitLists = (everyone: boolean, label: string) => (everyone || !label ? [] : label.split(", "));
-const thumbnailUrl = (courseId: string, path: string | null) => (path ? `/api/courses/${courseId}/thumbnail` : null);
+// The stored file's name is new at each upload: a new URL, so no browser shows a replaced thumbnail from its cache.
+const thumbnailUrl = (courseId: string, stored: string | null) =>
+  stored
+    ? `/api/courses/${courseId}/thumbnail?v=${encodeURIComponent(path.basename(stored, path.extname(stored)))}`
+    : null;
 
 /** `Tutorat > Formations`: the courses the user tutors, paged, sorted and filtered in SQL. */
 export async function listTutoredCourses(

@@ -47,7 +47,7 @@ export function AdminCoursesPage() {
       title: <VisuallyHidden>{t("catalogueAdmin.courses.thumbnail")}</VisuallyHidden>,
       width: 96,
       render: (_value, course) => (
-        <div style={{ width: 72 }}>
+        <div className="admin-list-thumbnail">
           <CourseThumbnail courseId={course.id} name={course.name} url={course.thumbnailUrl} radius={4} />
         </div>
       ),
