@@ -1019,41 +1019,43 @@ async function main() {
     // --- print
     const ms = (v: number) => round(v, 1).toFixed(1);
     const health = http.find((h) => h.name === "health");
-    console.log(
-      `\nHTTP reads (${o.connections} connections, ${o.duration} s each; latency in ms; floor = the same service call in-process on pg, no HTTP):`,
-    );
-    console.log(
-      table(
-        [
-          "case",
-          "requests",
-          "req/s",
-          "p50",
-          "p95",
-          "p99",
-          "errors",
-          "floor p50",
-          "floor p95",
-          "p95/floor",
-          "budget p95",
-          "RSS MB",
-        ],
-        http.map((h) => [
-          h.name,
-          h.requests,
-          round(h.throughput, 0),
-          ms(h.latency.p50),
-          ms(h.latency.p95),
-          ms(h.latency.p99),
-          h.errors + h.non2xx,
-          h.floor ? ms(h.floor.p50) : "",
-          h.floor ? ms(h.floor.p95) : "",
-          h.ratioP95 === null ? "" : `${round(h.ratioP95, 1)}×`,
-          h.budgetP95Ms === null ? "" : `≤ ${h.budgetP95Ms}${h.latency.p95 <= h.budgetP95Ms ? " ok" : " MISSED"}`,
-          round(h.rssMaxMb, 0),
-        ]),
-      ),
-    );
+    if (http.length) {
+      console.log(
+        `\nHTTP reads (${o.connections} connections, ${o.duration} s each; latency in ms; floor = the same service call in-process on pg, no HTTP):`,
+      );
+      console.log(
+        table(
+          [
+            "case",
+            "requests",
+            "req/s",
+            "p50",
+            "p95",
+            "p99",
+            "errors",
+            "floor p50",
+            "floor p95",
+            "p95/floor",
+            "budget p95",
+            "RSS MB",
+          ],
+          http.map((h) => [
+            h.name,
+            h.requests,
+            round(h.throughput, 0),
+            ms(h.latency.p50),
+            ms(h.latency.p95),
+            ms(h.latency.p99),
+            h.errors + h.non2xx,
+            h.floor ? ms(h.floor.p50) : "",
+            h.floor ? ms(h.floor.p95) : "",
+            h.ratioP95 === null ? "" : `${round(h.ratioP95, 1)}×`,
+            h.budgetP95Ms === null ? "" : `≤ ${h.budgetP95Ms}${h.latency.p95 <= h.budgetP95Ms ? " ok" : " MISSED"}`,
+            round(h.rssMaxMb, 0),
+          ]),
+        ),
+      );
+    }
     if (health)
       console.log(`HTTP floor (/api/health) p50 ${ms(health.latency.p50)} ms, p95 ${ms(health.latency.p95)} ms.`);
     if (bulk.length) {

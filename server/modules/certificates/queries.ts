@@ -84,6 +84,63 @@ export async function certificateData(tx: Tx, enrollmentId: string) {
   return { head: head.rows[0], lessons: lessons.rows };
 }
 
+/** The enrollments among `enrollmentIds` that hold a valid certificate of this kind. */
+export async function certifiedEnrollments(tx: Tx, enrollmentIds: string[], kind: string): Promise<Set<string>> {
+  if (enrollmentIds.length === 0) return new Set();
+  const result = await tx.execute<{ id: string }>(sql`
+    select distinct enrollment_id as id from certificates
+    where enrollment_id in (select jsonb_array_elements_text(${JSON.stringify(enrollmentIds)}::jsonb)::uuid)
+      and kind = ${kind} and revoked_at is null`);
+  return new Set(result.rows.map((r) => r.id));
+}
+
+export type CertificateHead = NonNullable<Awaited<ReturnType<typeof certificateData>>["head"]>;
+
+/** certificateData for many enrollments in two queries (bulk jobs), by enrollment id. */
+export async function certificateDataMany(tx: Tx, enrollmentIds: string[]) {
+  const ids = sql`(select jsonb_array_elements_text(${JSON.stringify(enrollmentIds)}::jsonb)::uuid)`;
+  const [heads, lessons] = await Promise.all([
+    tx.execute<CertificateHead & { enrollmentId: string }>(sql`
+      select e.id as "enrollmentId", o.name as organisation, u.first_name as "firstName", u.last_name as "lastName",
+        u.id as "userId", c.id as "courseId", c.name as "courseName", c.code as "courseCode", e.status,
+        coalesce(e.start_at, e.first_activity_at) as "startedAt",
+        case when e.status = 'completed' then coalesce(e.end_at, (select max(ls.status_at) from lesson_stats ls where ls.enrollment_id = e.id)) end
+          as "completedAt",
+        e.time_spent_s as "totalSeconds",
+        coalesce((select session_cap_s from platform_settings where id = 1), 14400) as "sessionCapSeconds"
+      from enrollments e join users u on u.id = e.user_id join courses c on c.id = e.course_id
+      left join organisations o on o.id = u.organisation_id
+      where e.id in ${ids}`),
+    tx.execute<{ enrollmentId: string; title: string; seconds: number }>(sql`
+      select e.id as "enrollmentId", l.title, coalesce(ls.time_spent_s, 0) as seconds
+      from enrollments e join lessons l on l.course_id = e.course_id
+      left join lesson_stats ls on ls.enrollment_id = e.id and ls.lesson_id = l.id
+      where e.id in ${ids} order by e.id, l.position`),
+  ]);
+  const byEnrollment = new Map<string, { head: CertificateHead; lessons: { title: string; seconds: number }[] }>();
+  for (const { enrollmentId, ...head } of heads.rows) byEnrollment.set(enrollmentId, { head, lessons: [] });
+  for (const { enrollmentId, ...lesson } of lessons.rows) byEnrollment.get(enrollmentId)?.lessons.push(lesson);
+  return byEnrollment;
+}
+
+/** Stores many certificates in one statement; their ids by enrollment. */
+export async function insertCertificates(
+  tx: Tx,
+  values: { enrollmentId: string; kind: string; code: string; pdf: Buffer; issuedBy: string }[],
+) {
+  if (values.length === 0) return new Map<string, string>();
+  const rows = sql.join(
+    values.map(
+      (v) => sql`(${v.enrollmentId}::uuid, ${v.kind}::certificate_kind, ${v.code}, ${v.pdf}, ${v.issuedBy}::uuid)`,
+    ),
+    sql`, `,
+  );
+  const result = await tx.execute<{ id: string; enrollmentId: string }>(sql`
+    insert into certificates (enrollment_id, kind, code, pdf, issued_by) values ${rows}
+    returning id, enrollment_id as "enrollmentId"`);
+  return new Map(result.rows.map((r) => [r.enrollmentId, r.id]));
+}
+
 export async function insertCertificate(
   tx: Tx,
   values: { enrollmentId: string; kind: string; code: string; pdf: Buffer; issuedBy: string },

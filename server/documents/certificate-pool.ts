@@ -1,0 +1,117 @@
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { type CertificateData, certificatePdf } from "./certificate-pdf.js";
+import type { RenderRequest, RenderResponse } from "./certificate-worker.js";
+import type { DocumentLocale } from "./labels.js";
+
+/**
+ * Renders certificates on worker threads, so a job of 1,000 learners uses every core while the
+ * main thread talks to the database (BENCHMARKS.md: ~9 ms of CPU per PDF). Threads start on first
+ * use and never keep the process alive; if they can't start, PDFs are rendered in this thread.
+ */
+class CertificatePool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: { request: RenderRequest; resolve: (pdf: Buffer) => void; reject: (e: Error) => void }[] = [];
+  private readonly pending = new Map<
+    number,
+    { worker: Worker; resolve: (pdf: Buffer) => void; reject: (e: Error) => void }
+  >();
+  private nextId = 1;
+  private broken = false;
+
+  constructor(private readonly size: number) {}
+
+  render(data: CertificateData, locale: DocumentLocale): Promise<Buffer> {
+    if (this.broken || this.size < 1) return certificatePdf(data, locale);
+    if (this.workers.length === 0) this.start();
+    return new Promise<Buffer>((resolve, reject) => {
+      this.queue.push({ request: { id: this.nextId++, data, locale }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private start() {
+    try {
+      for (let i = 0; i < this.size; i++) {
+        const worker = new Worker(BOOTSTRAP, { eval: true });
+        worker.unref();
+        worker.on("message", (message: RenderResponse) => this.done(worker, message));
+        worker.on("error", (error) => this.fail(worker, error));
+        this.workers.push(worker);
+        this.idle.push(worker);
+      }
+    } catch {
+      this.broken = true;
+    }
+  }
+
+  private dispatch() {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop() as Worker;
+      const job = this.queue.shift();
+      if (!job) break;
+      this.pending.set(job.request.id, { worker, resolve: job.resolve, reject: job.reject });
+      worker.ref();
+      worker.postMessage(job.request);
+    }
+    if (this.broken) {
+      // No thread left: what is queued renders here.
+      for (const job of this.queue.splice(0))
+        certificatePdf(job.request.data, job.request.locale).then(job.resolve, job.reject);
+    }
+  }
+
+  private done(worker: Worker, message: RenderResponse) {
+    const job = this.pending.get(message.id);
+    this.pending.delete(message.id);
+    worker.unref();
+    this.idle.push(worker);
+    if (job) {
+      if ("pdf" in message)
+        job.resolve(Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength));
+      else job.reject(new Error(message.error));
+    }
+    this.dispatch();
+  }
+
+  private fail(worker: Worker, error: Error) {
+    // A thread that died fails its PDF (the job's caller retries it in this thread) and is not reused.
+    for (const [id, job] of this.pending) {
+      if (job.worker !== worker) continue;
+      this.pending.delete(id);
+      job.reject(error);
+    }
+    this.workers.splice(this.workers.indexOf(worker), 1);
+    const idle = this.idle.indexOf(worker);
+    if (idle >= 0) this.idle.splice(idle, 1);
+    if (this.workers.length === 0) this.broken = true;
+    this.dispatch();
+  }
+}
+
+// tsx's ESM API (its package exports would give the CommonJS build to createRequire).
+const TSX_ESM_API = path.join(
+  path.dirname(createRequire(import.meta.url).resolve("tsx/package.json")),
+  "dist/esm/api/index.mjs",
+);
+
+/**
+ * A thread's bootstrap: registers tsx's loader (the app's TypeScript runs through it; `--import`
+ * doesn't reach worker threads on Node 20), then loads the renderer. Paths are absolute, so the
+ * working directory doesn't matter.
+ */
+const BOOTSTRAP = `import(${JSON.stringify(pathToFileURL(TSX_ESM_API).href)})
+  .then(({ register }) => { register(); return import(${JSON.stringify(new URL("./certificate-worker.ts", import.meta.url).href)}); })
+  .catch((error) => { throw error; });`;
+
+// One core stays for the main thread (database, HTTP); each thread costs ~70 MB of memory.
+const pool = new CertificatePool(Math.max(1, Math.min(4, os.availableParallelism() - 1)));
+
+/** A certificate PDF, rendered on a worker thread. */
+export function renderCertificate(data: CertificateData, locale: DocumentLocale): Promise<Buffer> {
+  return pool.render(data, locale);
+}
