@@ -124,7 +124,15 @@ export function PlayerPage() {
           showIcon
           style={{ marginBottom: 12 }}
           title={t("player.commitFailed")}
-          description={failure === "network" ? t("player.network") : failure}
+          description={
+            failure === "network"
+              ? t("player.network")
+              : failure === "session"
+                ? t("player.session")
+                : failure === "finished"
+                  ? t("player.finished")
+                  : failure
+          }
         />
       ) : null}
       {terminated ? (

@@ -126,4 +126,26 @@ describe("the SCORM runtime", () => {
     });
     expect(toCommitCmi("1.2", { cmi: { core: { lesson_status: "bogus" } } }).lessonStatus).toBeNull();
   });
+
+  it("tells the SCO a refused commit failed and the page why", () => {
+    class RefusingXhr {
+      status = 409;
+      responseText = JSON.stringify({ error: { code: "attempt_finished", message: "ended" } });
+      open() {}
+      setRequestHeader() {}
+      send() {}
+    }
+    vi.stubGlobal("XMLHttpRequest", RefusingXhr);
+    const failures: string[] = [];
+    const api = createRuntime("1.2", launchCmi, {
+      attemptId: 1,
+      sessionId: 1,
+      csrfToken: "token",
+      onCommitted: () => {},
+      onFailed: (message) => failures.push(message),
+    }) as unknown as { LMSInitialize(v: string): string; LMSCommit(v: string): string };
+    api.LMSInitialize("");
+    expect(api.LMSCommit("")).toBe("false");
+    expect(failures).toEqual(["finished"]);
+  });
 });

@@ -103,6 +103,7 @@ export interface RecordingTarget {
   sessionId: number;
   csrfToken: string | null;
   onCommitted: (result: CommitResult) => void;
+  /** "network", "session" (signed out), "finished" (attempt ended) or the server's message. */
   onFailed: (message: string) => void;
 }
 
@@ -153,7 +154,14 @@ export function createRuntime(version: "1.2" | "2004", cmi: LaunchCmi, target: R
             target.onCommitted(JSON.parse(xhr.responseText) as CommitResult);
             return { result: "true", errorCode: 0 };
           }
-          target.onFailed(errorMessage(xhr.responseText, xhr.status));
+          // The page words the usual cases itself: a session that expired, an attempt already ended.
+          target.onFailed(
+            xhr.status === 401
+              ? "session"
+              : xhr.status === 409
+                ? "finished"
+                : errorMessage(xhr.responseText, xhr.status),
+          );
           return { result: "false", errorCode: 101 };
         },
         updateSettings() {},
