@@ -25,7 +25,7 @@ export default defineConfig({
           include: ["web/src/**/*.test.tsx", "web/src/**/*.test.ts"],
           setupFiles: ["./web/src/test/setup.ts"],
           // antd renders large trees; the first test of a file also pays for loading it.
-          testTimeout: 20_000,
+          testTimeout: 40_000,
         },
       },
     ],

@@ -50,7 +50,8 @@ afterEach(async () => {
   await i18n.changeLanguage("fr");
 });
 
-// The first render of a file also loads the lazy page chunks through Vite, which takes longer than 1 s.
+// The first render of a file also loads the lazy page chunks through Vite, which takes longer than 1 s,
+// and up to 10 s on a loaded two-core machine (a query only waits as long as it needs).
 // Role queries skip the visibility check: jsdom computes it from antd's large CSS-in-JS sheets,
 // which takes seconds per query. The browser tests check what is visible.
-configure({ asyncUtilTimeout: 5000, defaultHidden: true });
+configure({ asyncUtilTimeout: 15_000, defaultHidden: true });
