@@ -119,6 +119,13 @@ test.describe("SCORM player", () => {
     await expect(connections.getByRole("row").nth(1)).toContainText(LESSON);
     await expect(connections.getByRole("row").nth(2)).toContainText(today);
     await tutor.context().close();
+
+    // Launching again after a passed attempt starts afresh, in a new attempt.
+    await page.getByRole("button", { name: "Relancer" }).click();
+    await expect(page.getByText("Essai n° 10")).toBeVisible();
+    await expect(content.getByText("Page 1 sur 4")).toBeVisible();
+    await expect(content.getByText(/Vous reprenez/)).toBeHidden();
+    await expect(page.getByText("Reprise là où vous en étiez")).toBeHidden();
   });
 
   test("an admin sees the package, a bad zip is refused with the server's reason, a SCORM 1.2 package replaces it and resumes", async ({

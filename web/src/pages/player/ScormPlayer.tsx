@@ -80,6 +80,8 @@ export function ScormPlayer({ version, contentUrl, cmi, target, title, onTermina
   if (!installed) return null;
   return (
     <iframe
+      // A new attempt reloads the content, which then finds the new runtime.
+      key={`${contentUrl}#${target?.attemptId ?? "preview"}`}
       title={title}
       src={contentUrl}
       // Same origin is what SCORM's API discovery needs; without allow-top-navigation the content
