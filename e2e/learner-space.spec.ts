@@ -109,6 +109,19 @@ test.describe("Learner space (S2)", () => {
     await expect(page.getByText("Vous avez lu cette fiche.")).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
 
+    // A hidden tab doesn't count: hiding it closes the session, showing it again opens a new one.
+    const setVisibility = (state: "hidden" | "visible") =>
+      page.evaluate((value) => {
+        Object.defineProperty(document, "visibilityState", { configurable: true, get: () => value });
+        document.dispatchEvent(new Event("visibilitychange"));
+      }, state);
+    const hiddenClose = page.waitForResponse((r) => r.url().endsWith("/close"));
+    await setVisibility("hidden");
+    expect((await hiddenClose).status()).toBe(200);
+    const reopened = page.waitForResponse((r) => r.url().endsWith("/sessions") && r.request().method() === "POST");
+    await setVisibility("visible");
+    expect((await reopened).status()).toBe(201);
+
     // Leaving the page closes the session with a beacon carrying the CSRF token in its body.
     // (A wrong or missing token would be refused with 403.)
     const beacon = page.waitForResponse((r) => r.url().endsWith("/close"));

@@ -60,7 +60,8 @@ export function LearnerLessonPage() {
           lesson.title,
         ]}
       />
-      <div style={{ display: "flex", flexDirection: "column", gap: 24 }}>
+      {/* Keyed by lesson: moving to the next lesson starts its forms, comments page and reading session afresh. */}
+      <div key={lesson.id} style={{ display: "flex", flexDirection: "column", gap: 24 }}>
         <Card>
           <div style={{ display: "flex", gap: 16, alignItems: "flex-start", flexWrap: "wrap" }}>
             <LessonTypeIcon type={lesson.type} size={48} />
