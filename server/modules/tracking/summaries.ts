@@ -16,6 +16,10 @@ import { PROGRESS_CHANNEL } from "../live/hub.js";
  * Set-based, so the same code serves one learner after a commit and 100,000 after a bulk load.
  */
 export async function recomputeEnrollments(tx: Tx, where: SQL): Promise<void> {
+  // The enrollments first, in id order, as a tutor's statistics edit does (`for update` before its
+  // overrides): a learner's commit recomputing the same enrollment then waits instead of deadlocking
+  // (40P01 seen by the soak of issue #9 with tutors editing and learners reading concurrently).
+  await tx.execute(sql`select 1 from enrollments e where ${where} order by e.id for update`);
   await tx.execute(sql`
     update attempts a set time_spent_s = s.total
     from (
