@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import type { Locator, Page } from "@playwright/test";
-import { screenshot, seriousViolations } from "./actions-helpers.js";
-import { accounts, expect, signIn, test } from "./helpers.js";
+import { screenshot, seriousViolations, switchLanguage } from "./actions-helpers.js";
+import { accounts, expect, resetLanguageToFrench, signIn, test } from "./helpers.js";
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -88,6 +88,7 @@ async function expectDecodedImage(image: Locator) {
 test.describe("Administration: folders, courses, lessons (S3)", () => {
   test.describe.configure({ timeout: 180_000 });
   test.use({ viewport: { width: 1366, height: 900 } });
+  test.afterEach(async ({ page }) => resetLanguageToFrench(page));
 
   test("an admin files a new course with a category and a thumbnail, adds and reorders its lessons", async ({
     page,
@@ -258,5 +259,21 @@ test.describe("Administration: folders, courses, lessons (S3)", () => {
     await page.keyboard.press("Escape");
     await dialog.getByRole("button", { name: "Annuler" }).click();
     await expect(dialog).toBeHidden();
+
+    // The same screens in English.
+    await switchLanguage(page, "English");
+    await expect(page.getByRole("heading", { level: 1, name: "Folders" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "New folder" })).toBeVisible();
+    await menu(page).getByRole("link", { name: "Courses" }).last().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Courses" })).toBeVisible();
+    await page.getByRole("link", { name: "Cours 1 : L'avant-vente" }).click();
+    const lessons = page.getByRole("region", { name: "LESSONS" });
+    await expect(lessons.getByRole("button", { name: "Add a lesson" })).toBeVisible();
+    // Learners worked on Cours 1's lessons: deleting one is refused, and said why.
+    await lessons.getByRole("button", { name: "Delete “E-Learning L'avant-vente, c'est quoi ?”" }).click();
+    await expect(page.getByText("Learners have already worked on this lesson", { exact: false })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Delete", exact: true })).toBeDisabled();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "admin-course-editor-en");
   });
 });
