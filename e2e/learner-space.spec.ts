@@ -189,7 +189,7 @@ test.describe("Learner space (S2)", () => {
     await signIn(page, accounts.learner);
     await openLesson(page, "Cours 1 : L'avant-vente", "C01 Quiz L'avant-vente");
     const quiz = page.locator(".ant-card").filter({ has: page.getByRole("heading", { name: "Quiz", exact: true }) });
-    await expect(quiz).toContainText("Score de réussite93 %");
+    await expect(quiz).toContainText("Score de passage93 %");
     await expect(quiz).toContainText("Essais utilisés6 essais");
     await expect(quiz.getByRole("link", { name: "Faire un nouvel essai" })).toHaveAttribute(
       "href",
