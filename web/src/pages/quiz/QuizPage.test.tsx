@@ -139,7 +139,7 @@ describe("QuizPage", () => {
         { questionId: q2, choices: [0] },
       ],
     });
-    }, 60_000);
+  }, 60_000);
 
   it("says why the learner can't start: no questions yet, or the last attempt taken meanwhile", async () => {
     mockApi([
