@@ -351,3 +351,21 @@ describe("preview (Lancer le contenu)", () => {
     expect((await send(d.app, d.learner, "POST", `/api/player/lessons/${lessonId}/preview`)).statusCode).toBe(403);
   });
 });
+
+describe("API documentation", () => {
+  it("documents the player and package routes", async () => {
+    const response = await d.app.inject({ method: "GET", url: "/api/docs/json" });
+    expect(response.statusCode).toBe(200);
+    const paths = Object.keys(response.json().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "/api/player/lessons/{lessonId}/launch",
+        "/api/player/lessons/{lessonId}/preview",
+        "/api/player/attempts/{attemptId}/commit",
+        "/api/player/attempts/{attemptId}/terminate",
+        "/api/admin/lessons/{lessonId}/scorm-package",
+      ]),
+    );
+    expect(paths.some((p) => p.startsWith("/content/"))).toBe(false);
+  });
+});
