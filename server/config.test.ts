@@ -19,4 +19,11 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
     expect(() => loadConfig({ DEMO_DATA: "maybe" })).toThrow(/DEMO_DATA/);
   });
+
+  it("limits SCORM packages to 500 MB unless SCORM_MAX_BYTES says otherwise", () => {
+    expect(loadConfig({}).scormMaxBytes).toBe(500 * 1024 * 1024);
+    expect(loadConfig({ SCORM_MAX_BYTES: "1048576" }).scormMaxBytes).toBe(1_048_576);
+    expect(() => loadConfig({ SCORM_MAX_BYTES: "lots" })).toThrow(/SCORM_MAX_BYTES/);
+    expect(() => loadConfig({ SCORM_MAX_BYTES: "10" })).toThrow(/SCORM_MAX_BYTES/);
+  });
 });
