@@ -200,6 +200,21 @@ test.describe("Administration: folders, courses, lessons (S3)", () => {
     }
     await expect(lessonTitles(lessons)).toHaveCount(3);
 
+    // The sheet's optional PDF, uploaded from its editor.
+    const pdf = path.join(path.dirname(png), "fiche-entretien.pdf");
+    fs.writeFileSync(pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    await lessons.getByRole("button", { name: "Modifier « Fiche Préparer l'entretien »" }).click();
+    const sheetDialog = page.getByRole("dialog", { name: "Modifier « Fiche Préparer l'entretien »" });
+    await expect(sheetDialog.getByLabel("Texte de la fiche")).toHaveValue(
+      "Objectifs de l'entretien.\n\nQuestions à préparer.",
+    );
+    await sheetDialog.getByLabel("Fichier PDF de la fiche").setInputFiles(pdf);
+    await expect(page.getByText("Document enregistré.")).toBeVisible();
+    await expect(sheetDialog.getByText("fiche-entretien.pdf")).toBeVisible();
+    await expect(sheetDialog.getByRole("button", { name: "Remplacer le PDF" })).toBeVisible();
+    await sheetDialog.getByRole("button", { name: "Annuler" }).click();
+    await expect(sheetDialog).toBeHidden();
+
     // Move the mission above the quiz: sheet, mission, quiz.
     await lessons.getByRole("button", { name: "Monter « Mission Négocier une remise »" }).click();
     await expect(page.getByText("Ordre des leçons enregistré.")).toBeVisible();
