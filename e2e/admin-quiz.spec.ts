@@ -45,7 +45,8 @@ function questionItem(page: Page, number: number) {
 }
 
 test("an admin writes the quiz's questions and the learner takes them in the new order", async ({ page }) => {
-  test.slow();
+  // Two users, two dialogs and three axe scans on a shared two-core machine.
+  test.setTimeout(150_000);
   await signIn(page, accounts.admin);
   const { courseId, lessonId } = await c2Quiz(page);
   await page.goto(`/admin/formations/${courseId}/lecons/${lessonId}/quiz`);
