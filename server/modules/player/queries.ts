@@ -80,8 +80,16 @@ export async function insertSession(tx: Tx, row: { enrollmentId: string; lessonI
   return Number(id);
 }
 
-/** An attempt with its learner, locked with its enrollment for the commit. */
+/**
+ * An attempt with its learner, locked for the commit: the enrollment first, then the attempt, the
+ * order every writer of a learner's data takes (a tutor's edit locks the enrollment, then attempts).
+ */
 export async function lockAttempt(tx: Tx, attemptId: number) {
+  const owner = await tx.execute<{ enrollmentId: string }>(sql`
+    select enrollment_id as "enrollmentId" from attempts where id = ${attemptId}`);
+  const enrollmentId = owner.rows[0]?.enrollmentId;
+  if (!enrollmentId) return undefined;
+  await tx.execute(sql`select 1 from enrollments where id = ${enrollmentId} for update`);
   const result = await tx.execute<AttemptRow>(sql`
     select a.id, a.number, a.status, a.status_at as "statusAt", a.score::float8 as score, a.ended_at as "endedAt",
       a.cmi, a.data, a.enrollment_id as "enrollmentId", a.lesson_id as "lessonId", e.user_id as "userId",
@@ -90,7 +98,7 @@ export async function lockAttempt(tx: Tx, attemptId: number) {
     join enrollments e on e.id = a.enrollment_id
     join lessons l on l.id = a.lesson_id
     where a.id = ${attemptId} and l.type = 'elearning'
-    for update of a, e`);
+    for update of a`);
   const row = result.rows[0];
   return row ? { ...row, id: Number(row.id) } : undefined;
 }
