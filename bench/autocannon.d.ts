@@ -17,7 +17,10 @@ declare module "autocannon" {
     pipelining?: number;
     headers?: Record<string, string>;
     initialContext?: Record<string, unknown>;
-    requests?: (Request & { setupRequest?: (request: Request, context: Record<string, unknown>) => Request })[];
+    requests?: (Request & {
+      setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+      onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+    })[];
   }
   interface Result {
     requests: { total: number; average: number; sent: number };

@@ -12,6 +12,7 @@
  * every case produces results (requests answered 2xx, bulk actions complete), not their speed.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -30,11 +31,13 @@ import {
   type Selection,
   tutoredLearnersQuerySchema,
 } from "../common/api/tutoring.js";
-import { type Db, openDatabase } from "../server/db/client.js";
+import { type Db, openDatabase, type Tx } from "../server/db/client.js";
 import { startEmbeddedPostgres } from "../server/db/embedded.js";
 import { runMigrations } from "../server/db/migrate.js";
+import { insertSession } from "../server/modules/auth/queries.js";
 import { listTutoredCourses } from "../server/modules/courses/service.js";
 import { learnerReport } from "../server/modules/reports/service.js";
+import { recomputeEnrollments } from "../server/modules/tracking/summaries.js";
 import { indicators, listLearners } from "../server/modules/tutoring/service.js";
 import { withDatabase } from "../server/test/urls.js";
 import { DEFAULTS as SEED_DEFAULTS, seedBig } from "./seed-big.js";
@@ -50,6 +53,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --smoke               a small fresh database and 1 s cases (CI: checks results are produced, not speed)
   --duration S          seconds per HTTP case (default 10; smoke 1)
   --connections C       concurrent connections of the read cases (default 10: ten tutors' sessions)
+  --scorm-seconds S     duration of the SCORM commits case, 200 learners (default 60; smoke 2)
   --port P              port of the app under test (default 3700)
   --only REGEX          only the cases whose name matches
   --no-web              skip the web measures (bundle sizes, Chromium)
@@ -67,6 +71,7 @@ interface Options {
   smoke: boolean;
   duration: number;
   connections: number;
+  scormSeconds: number;
   port: number;
   only: RegExp | null;
   web: boolean;
@@ -83,6 +88,7 @@ function parseOptions(): Options | null {
       smoke: { type: "boolean", default: false },
       duration: { type: "string" },
       connections: { type: "string" },
+      "scorm-seconds": { type: "string" },
       port: { type: "string" },
       only: { type: "string" },
       "no-web": { type: "boolean", default: false },
@@ -110,6 +116,7 @@ function parseOptions(): Options | null {
     smoke,
     duration: number("duration", values.duration, smoke ? 1 : 10),
     connections: number("connections", values.connections, 10),
+    scormSeconds: number("scorm-seconds", values["scorm-seconds"], smoke ? 2 : 60),
     port: number("port", values.port, 3700),
     only: values.only ? new RegExp(values.only) : null,
     // The smoke run builds no web app (CI's npm test has built one without a manifest already).
@@ -240,7 +247,7 @@ async function openBenchDatabase(o: Options): Promise<BenchDatabase> {
   };
 }
 
-async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+async function rows<T>(db: Tx, query: ReturnType<typeof sql>): Promise<T[]> {
   return (await db.execute(query)).rows as T[];
 }
 
@@ -819,6 +826,209 @@ async function remindersCase(base: string, session: Session, db: Db, templateId:
 }
 
 // ---------------------------------------------------------------------------------------------
+// SCORM commits
+
+interface ScormResult {
+  name: string;
+  title: string;
+  learners: number;
+  seconds: number;
+  commits: number;
+  commitsPerSecond: number;
+  errors: number;
+  non2xx: number;
+  latency: Latency;
+  lost: number;
+  wrongSummaries: number;
+  rssMaxMb: number;
+  budget: string;
+}
+
+const commitCmi = (n: number, final: boolean) => ({
+  lessonStatus: null,
+  completionStatus: final ? "completed" : "incomplete",
+  successStatus: final ? "passed" : "unknown",
+  score: { raw: final ? 90 : n % 100, min: 0, max: 100, scaled: final ? 0.9 : (n % 100) / 100 },
+  progressMeasure: final ? 1 : Math.min(0.99, n / 1000),
+  sessionTime: `PT${n}S`,
+  location: `page-${n}`,
+  suspendData: JSON.stringify({ n, seen: "x".repeat(n % 200) }),
+  exit: final ? "normal" : "suspend",
+  interactions: [],
+  objectives: [],
+});
+
+/**
+ * 200 learners of the huge course in its e-learning lesson, each committing as fast as the server
+ * acknowledges (one request at a time per learner, as the player does), for `seconds`; then a last
+ * "completed, passed" commit each. Afterwards: every learner's attempt holds their last
+ * acknowledged commit (none lost), and recomputing their summaries from the facts changes nothing
+ * (the summaries written with each commit were right).
+ */
+async function scormCase(o: Options, server: Server, db: Db, bigCourseId: string, rss: ReturnType<typeof rssSampler>) {
+  const learnerCount = 200;
+  const [lesson] = await rows<{ id: string }>(
+    db,
+    sql`select id from lessons where course_id = ${bigCourseId} and type = 'elearning' order by position limit 1`,
+  );
+  if (!lesson) throw new Error("The huge course has no e-learning lesson");
+  // A package record for the lesson (launch needs one; the content files themselves are not served here).
+  await db.execute(sql`
+    insert into scorm_packages (lesson_id, version, launch_path, storage_path, mastery_score)
+    select ${lesson.id}, '2004', 'index.html', 'bench/no-content', 80
+    where not exists (select 1 from scorm_packages where lesson_id = ${lesson.id} and active)`);
+  const learners = await rows<{ userId: string; enrollmentId: string }>(
+    db,
+    sql`select e.user_id as "userId", e.id as "enrollmentId" from enrollments e join users u on u.id = e.user_id
+        where e.course_id = ${bigCourseId} and u.active order by e.learner_sort_name desc limit ${learnerCount}`,
+  );
+  // Sessions written directly: 200 sign-ins from one address would meet the sign-in rate limit.
+  const sessions = await Promise.all(
+    learners.map(async (learner) => {
+      const token = crypto.randomBytes(32).toString("base64url");
+      const csrfToken = crypto.randomBytes(24).toString("base64url");
+      await insertSession(db, {
+        token,
+        userId: learner.userId,
+        csrfToken,
+        idleMinutes: 60,
+        ip: "127.0.0.1",
+        userAgent: "bench",
+      });
+      return { cookie: `tutora_session=${token}`, csrfToken };
+    }),
+  );
+  const launched: { attemptId: number; sessionId: number; session: Session; enrollmentId: string }[] = [];
+  for (let i = 0; i < learners.length; i += 20) {
+    const batch = await Promise.all(
+      learners.slice(i, i + 20).map(async (learner, j) => {
+        const session = sessions[i + j] as Session;
+        const launch = await api<{ attemptId: number; sessionId: number }>(
+          server.base,
+          session,
+          "POST",
+          `/api/player/lessons/${lesson.id}/launch`,
+          {},
+        );
+        return { ...launch, session, enrollmentId: learner.enrollmentId };
+      }),
+    );
+    launched.push(...batch);
+  }
+  const acknowledged = new Map<number, number>();
+  let next = 0;
+  const latencies: number[] = [];
+  rss.take();
+  const result = await new Promise<Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: server.base,
+        connections: launched.length,
+        duration: o.scormSeconds,
+        timeout: 30,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (request, context) => {
+              if (context.learner === undefined) {
+                context.learner = next++ % launched.length;
+                context.n = 0;
+              }
+              const learner = launched[context.learner as number];
+              context.n = (context.n as number) + 1;
+              return {
+                ...request,
+                path: `/api/player/attempts/${learner?.attemptId}/commit`,
+                headers: {
+                  cookie: learner?.session.cookie ?? "",
+                  "x-csrf-token": learner?.session.csrfToken ?? "",
+                  "content-type": "application/json",
+                },
+                body: JSON.stringify({ sessionId: learner?.sessionId, cmi: commitCmi(context.n as number, false) }),
+              };
+            },
+            onResponse: (status, _body, context) => {
+              if (status === 200) acknowledged.set(context.learner as number, context.n as number);
+            },
+          },
+        ],
+      },
+      (error, res) => (error ? reject(error) : resolve(res)),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  const rssMaxMb = rss.take();
+  // Commits in flight when the load stopped are still being applied: let them land before the
+  // final commits, which must come last on each attempt.
+  const latency = percentiles(latencies);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(1000, 2 * latency.max)));
+  // The last commit of each learner: completed and passed.
+  const finals = new Map<number, number>();
+  for (let i = 0; i < launched.length; i += 20) {
+    await Promise.all(
+      launched.slice(i, i + 20).map(async (learner, j) => {
+        const n = (acknowledged.get(i + j) ?? 0) + 1_000_000;
+        await api(server.base, learner.session, "POST", `/api/player/attempts/${learner.attemptId}/commit`, {
+          sessionId: learner.sessionId,
+          cmi: commitCmi(n, true),
+        });
+        finals.set(i + j, n);
+      }),
+    );
+  }
+  // None lost: each attempt holds its learner's last acknowledged commit.
+  const stored = await rows<{ id: number; location: string; status: string }>(
+    db,
+    sql`select id, cmi ->> 'location' as location, status::text as status from attempts
+        where id in (select jsonb_array_elements_text(${JSON.stringify(launched.map((l) => l.attemptId))}::jsonb)::bigint)`,
+  );
+  const byAttempt = new Map(stored.map((r) => [Number(r.id), r]));
+  let lost = 0;
+  for (const [i, learner] of launched.entries()) {
+    const row = byAttempt.get(learner.attemptId);
+    if (row?.location !== `page-${finals.get(i)}` || row.status !== "passed") lost++;
+  }
+  // Right summaries: recomputing them from the facts, in a transaction rolled back, changes nothing.
+  const enrollmentIds = JSON.stringify(launched.map((l) => l.enrollmentId));
+  const snapshot = (tx: Tx) =>
+    rows<{ digest: string }>(
+      tx,
+      sql`select md5(string_agg(concat_ws(',', e.id, e.status, e.progress_pct, e.completed_lessons, e.time_spent_s,
+            ls.lesson_id, ls.status, ls.score, ls.attempts_count, ls.time_spent_s), ';' order by e.id, ls.lesson_id)) as digest
+          from enrollments e join lesson_stats ls on ls.enrollment_id = e.id
+          where e.id in (select jsonb_array_elements_text(${enrollmentIds}::jsonb)::uuid)`,
+    );
+  let wrongSummaries = 0;
+  await db
+    .transaction(async (tx) => {
+      const before = (await snapshot(tx))[0]?.digest;
+      await recomputeEnrollments(tx, sql`e.id in (select jsonb_array_elements_text(${enrollmentIds}::jsonb)::uuid)`);
+      const after = (await snapshot(tx))[0]?.digest;
+      if (before !== after) wrongSummaries = 1;
+      tx.rollback();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof Error && error.message.includes("Rollback"))) throw error;
+    });
+  const commits = result.requests.total;
+  return {
+    name: "scorm.commits",
+    title: `${launched.length} learners committing SCORM data for ${o.scormSeconds} s, then checked`,
+    learners: launched.length,
+    seconds: result.duration,
+    commits,
+    commitsPerSecond: commits / Math.max(result.duration, 0.001),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    latency,
+    lost,
+    wrongSummaries,
+    rssMaxMb,
+    budget: "≥ 2,000/s sustained, 0 errors, 0 lost",
+  } satisfies ScormResult;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Web
 
 interface ManifestChunk {
@@ -985,8 +1195,20 @@ async function main() {
       process.stdout.write(` ${result.requests} requests, p95 ${round(result.latency.p95)} ms\n`);
     }
 
-    const bulk: BulkResult[] = [];
+    let scorm: ScormResult | null = null;
     const bulkErrors: string[] = [];
+    if (!o.only || o.only.test("scorm.commits")) {
+      process.stdout.write("  scorm.commits ...");
+      try {
+        scorm = await scormCase(o, server, database.db, ds.bigCourse.id, rss);
+        process.stdout.write(` ${scorm.commits} commits, ${round(scorm.commitsPerSecond, 0)}/s\n`);
+      } catch (error) {
+        bulkErrors.push(`scorm.commits: ${error instanceof Error ? error.message : error}`);
+        process.stdout.write(" failed\n");
+      }
+    }
+
+    const bulk: BulkResult[] = [];
     for (const [name, run] of [
       ["bulk.certificates", () => certificatesCase(server?.base ?? "", session, database.db, o.smoke ? 50 : 1000)],
       [
@@ -1058,6 +1280,14 @@ async function main() {
     }
     if (health)
       console.log(`HTTP floor (/api/health) p50 ${ms(health.latency.p50)} ms, p95 ${ms(health.latency.p95)} ms.`);
+    if (scorm) {
+      console.log(
+        `\nSCORM commits: ${scorm.learners} learners, ${round(scorm.seconds, 0)} s: ${scorm.commits} commits, ${round(scorm.commitsPerSecond, 0)}/s, ` +
+          `p50 ${ms(scorm.latency.p50)} ms, p95 ${ms(scorm.latency.p95)} ms, p99 ${ms(scorm.latency.p99)} ms, ` +
+          `${scorm.errors + scorm.non2xx} errors, ${scorm.lost} lost, summaries ${scorm.wrongSummaries ? "WRONG" : "right"}, ` +
+          `RSS max ${round(scorm.rssMaxMb, 0)} MB (budget ${scorm.budget}${scorm.commitsPerSecond >= 2000 && scorm.errors + scorm.non2xx + scorm.lost === 0 ? ": ok" : ": MISSED"}).`,
+      );
+    }
     if (bulk.length) {
       console.log("\nBulk actions:");
       console.log(
@@ -1109,6 +1339,7 @@ async function main() {
       bigCourseLearners: ds.bigCourse.learners,
       options: { duration: o.duration, connections: o.connections },
       http,
+      scorm,
       bulk,
       bulkErrors,
       rssMaxMb: rssOverall,
@@ -1128,6 +1359,11 @@ async function main() {
         .filter((h) => h.requests === 0 || h.errors + h.non2xx > 0)
         .map((h) => `${h.name}: ${h.requests} requests, ${h.errors} errors, ${h.non2xx} non-2xx`),
       ...bulkErrors,
+      ...(scorm && scorm.errors + scorm.non2xx + scorm.lost + scorm.wrongSummaries > 0
+        ? [
+            `scorm.commits: ${scorm.errors + scorm.non2xx} errors, ${scorm.lost} lost, summaries ${scorm.wrongSummaries ? "wrong" : "right"}`,
+          ]
+        : []),
     ];
     if (broken.length) {
       failed = true;
