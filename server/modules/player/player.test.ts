@@ -324,6 +324,27 @@ describe("SCORM player API", () => {
   });
 });
 
+describe("concurrency", () => {
+  it("two launches at once make two attempts with their own numbers; a commit racing the terminate never half-applies", async () => {
+    const [a, b] = await Promise.all([launch(), launch()]);
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect(a.json().attemptNumber).not.toBe(b.json().attemptNumber);
+    const latest = a.json().attemptNumber > b.json().attemptNumber ? a.json() : b.json();
+    const body = {
+      sessionId: latest.sessionId,
+      cmi: { ...emptyCmi, lessonStatus: "incomplete" as const, location: "x" },
+    };
+    const [commit, end] = await Promise.all([
+      send(d.app, d.learner, "POST", `/api/player/attempts/${latest.attemptId}/commit`, body),
+      send(d.app, d.learner, "POST", `/api/player/attempts/${latest.attemptId}/terminate`, body),
+    ]);
+    expect(end.statusCode).toBe(200);
+    expect([200, 409]).toContain(commit.statusCode);
+    const { attempts } = await facts();
+    expect(attempts.find((x) => x.id === latest.attemptId)).toMatchObject({ ended: true, cmi: { location: "x" } });
+  });
+});
+
 describe("preview (Lancer le contenu)", () => {
   it("gives the tutor of the course the content without recording anything", async () => {
     const countAll = async () =>
