@@ -14,6 +14,8 @@ import { buildApp } from "../app.js";
 import { loadConfig } from "../config.js";
 import { openDatabase } from "../db/client.js";
 import { runMigrations } from "../db/migrate.js";
+import { createJob } from "../modules/certificates/queries.js";
+import { runJob as runCertificateJob } from "../modules/certificates/service.js";
 import { flushOutbox } from "../modules/mail/delivery.js";
 import { smtpMailer } from "../modules/mail/mailer.js";
 import { send, signIn } from "../test/app.js";
@@ -219,6 +221,79 @@ describe("SMTP down", () => {
       await database.drop();
     }
   }, 60_000);
+});
+
+describe("app killed in the middle of a bulk certificate job", () => {
+  it("resumes on restart and gives each learner exactly one certificate", async () => {
+    const database = await createTestDatabase({ demo: true });
+    try {
+      // Every enrollment of the demo (three chunks of 25), as an attendance certificate job.
+      const rows = await database.db.execute<{ id: string; courseId: string }>(
+        sql`select id, course_id as "courseId" from enrollments order by id`,
+      );
+      const tutor = await database.db.execute<{ id: string }>(
+        sql`select id from users where email = 'tuteur@demo.local'`,
+      );
+      const enrollmentIds = rows.rows.map((r) => r.id);
+      const jobId = await createJob(database.db, {
+        courseId: rows.rows[0]?.courseId ?? "",
+        createdBy: tutor.rows[0]?.id ?? "",
+        params: { enrollmentIds, kind: "attendance", locale: "fr", timeZone: "Europe/Paris" },
+        total: enrollmentIds.length,
+      });
+      const script = path.join(tmp("tutora-kill-"), "run-job.mts");
+      fs.writeFileSync(
+        script,
+        `import { loadConfig } from ${JSON.stringify(path.resolve("server/config.ts"))};
+import { openDatabase } from ${JSON.stringify(path.resolve("server/db/client.ts"))};
+import { runJob } from ${JSON.stringify(path.resolve("server/modules/certificates/service.ts"))};
+const database = openDatabase(process.env.DATABASE_URL ?? "", 2);
+await runJob(database.db, loadConfig(), ${JSON.stringify(jobId)});
+console.log("job finished");`,
+      );
+      const child = spawn(process.execPath, ["--import", "tsx", script], {
+        env: { ...process.env, DATABASE_URL: database.url, DATA_DIR: tmp("tutora-kill-data-") },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      children.push(child);
+      let childOutput = "";
+      child.stdout?.on("data", (c: Buffer) => {
+        childOutput += c.toString();
+      });
+      child.stderr?.on("data", (c: Buffer) => {
+        childOutput += c.toString();
+      });
+      let running = true;
+      const exited = new Promise((resolve) => child.once("exit", resolve)).then(() => {
+        running = false;
+      });
+      const issued = async () =>
+        (await database.db.execute<{ n: number }>(sql`select count(*)::int as n from certificates`)).rows[0]?.n ?? 0;
+      // SIGKILL as soon as the first chunk is committed: the job is cut in the middle.
+      const deadline = Date.now() + 60_000;
+      while (running && (await issued()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      child.kill("SIGKILL");
+      await exited;
+      const atKill = await issued();
+      expect(atKill, childOutput).toBeGreaterThan(0);
+      expect(atKill).toBeLessThan(enrollmentIds.length);
+
+      // The restart runs the job again (pg-boss redelivers it once its lease expires).
+      const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url, DATA_DIR: tmp("tutora-kill-data-") });
+      await runCertificateJob(database.db, config, jobId);
+      const perLearner = await database.db.execute<{ n: number }>(sql`
+        select count(c.id)::int as n from enrollments e
+        left join certificates c on c.enrollment_id = e.id and c.kind = 'attendance'
+        group by e.id`);
+      expect(perLearner.rows.map((r) => r.n)).toEqual(enrollmentIds.map(() => 1));
+      const job = await database.db.execute<{ status: string; done: number }>(
+        sql`select status, done from bulk_jobs where id = ${jobId}`,
+      );
+      expect(job.rows[0]?.status).toBe("done");
+    } finally {
+      await database.drop();
+    }
+  }, 120_000);
 });
 
 describe("PostgreSQL restarted under load", () => {
