@@ -203,6 +203,8 @@ export async function buildWorld(d: DemoContext): Promise<World> {
     tokenId: await any("api_tokens"),
     packageId: await any("scorm_packages"),
     importId: UNKNOWN,
+    // The CSV import's kind (users, list-members, enrollments, tutor-assignments).
+    kind: "users",
     "*": "index.html",
   };
   const c2Outside = { ...c1Samples, courseId: c2, learnerId: sam, lessonId: c2Lesson?.id ?? UNKNOWN };
