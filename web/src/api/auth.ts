@@ -53,6 +53,14 @@ export function useSignOut() {
   });
 }
 
+/** Ends every session of the user, on every device (this one included). */
+export function useSignOutEverywhere() {
+  return useMutation({
+    mutationFn: () => apiRequest<void>("POST", "/api/auth/sign-out-everywhere"),
+    onSettled: () => setCsrfToken(null),
+  });
+}
+
 /** Saves the user's language; the session then carries it. */
 export function useSetLocale() {
   const queryClient = useQueryClient();

@@ -1,8 +1,8 @@
-import { CheckOutlined, DownOutlined, GlobalOutlined, LogoutOutlined } from "@ant-design/icons";
+import { CheckOutlined, DisconnectOutlined, DownOutlined, GlobalOutlined, LogoutOutlined } from "@ant-design/icons";
 import { App, Avatar, Button, Dropdown, type MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../common/enums.js";
-import { useCurrentUser, useSetLocale, useSignOut } from "../api/auth.js";
+import { useCurrentUser, useSetLocale, useSignOut, useSignOutEverywhere } from "../api/auth.js";
 import { signInRoute } from "./landing.js";
 import { hardNavigate } from "./navigation.js";
 
@@ -13,13 +13,17 @@ export interface UserMenuProps {
   compact?: boolean;
 }
 
-/** The signed-in user's name and organisation, with the language switch and `Se déconnecter`. */
+/**
+ * The signed-in user's name and organisation, with the language switch, `Se déconnecter` and
+ * `Fermer toutes mes sessions` (every device: a lost laptop, a shared computer).
+ */
 export function UserMenu({ compact = false }: UserMenuProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const user = useCurrentUser();
   const setLocale = useSetLocale();
   const signOut = useSignOut();
+  const signOutEverywhere = useSignOutEverywhere();
   // The session's stored language, not i18next's: right after a reload i18next may still be on the
   // default while the session query arrives, and a click on the stored language must not be ignored.
   const locale = user.locale;
@@ -66,6 +70,7 @@ export function UserMenu({ compact = false }: UserMenuProps) {
     },
     { type: "divider" },
     { key: "sign-out", icon: <LogoutOutlined />, label: t("user.signOut") },
+    { key: "sign-out-everywhere", icon: <DisconnectOutlined />, label: t("user.signOutEverywhere") },
   ];
 
   const handleMenuClick: MenuProps["onClick"] = ({ key }) => {
@@ -77,8 +82,8 @@ export function UserMenu({ compact = false }: UserMenuProps) {
       }
       return;
     }
-    if (key === "sign-out") {
-      signOut.mutate(undefined, {
+    if (key === "sign-out" || key === "sign-out-everywhere") {
+      (key === "sign-out" ? signOut : signOutEverywhere).mutate(undefined, {
         onSuccess: () => hardNavigate(signInRoute),
         onError: () => void message.error(t("user.signOutError")),
       });
@@ -94,7 +99,7 @@ export function UserMenu({ compact = false }: UserMenuProps) {
       <Button
         type="text"
         aria-label={t("user.menu", { name: fullName })}
-        loading={setLocale.isPending || signOut.isPending}
+        loading={setLocale.isPending || signOut.isPending || signOutEverywhere.isPending}
         style={{ height: 44, color: "#ffffff", display: "inline-flex", alignItems: "center", gap: 10 }}
       >
         <Avatar size={32} style={{ background: "#1d4ed8", fontWeight: 600 }} aria-hidden>
