@@ -53,10 +53,12 @@ export interface CourseThumbnailProps {
   url: string | null;
   /** Corner radius; the thumbnail keeps a 16:9 ratio and fills its container's width. */
   radius?: number;
+  /** Font size of the placeholder's initials: 44 px suits a card, smaller cells want less. */
+  initialsSize?: number;
 }
 
 /** A course's thumbnail, or a generated placeholder with its initials. Decorative: the name is always shown beside it. */
-export function CourseThumbnail({ courseId, name, url, radius = 8 }: CourseThumbnailProps) {
+export function CourseThumbnail({ courseId, name, url, radius = 8, initialsSize = 44 }: CourseThumbnailProps) {
   const [failed, setFailed] = useState(false);
   const frame = { width: "100%", aspectRatio: "16 / 9", borderRadius: radius, overflow: "hidden" } as const;
   if (url && !failed) {
@@ -82,9 +84,9 @@ export function CourseThumbnail({ courseId, name, url, radius = 8 }: CourseThumb
         justifyContent: "center",
         color: "#ffffff",
         background: `linear-gradient(135deg, ${colour} 0%, ${colour}cc 100%)`,
-        fontSize: 44,
+        fontSize: initialsSize,
         fontWeight: 650,
-        letterSpacing: 2,
+        letterSpacing: initialsSize / 22,
         userSelect: "none",
       }}
     >

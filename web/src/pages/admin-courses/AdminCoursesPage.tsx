@@ -48,7 +48,13 @@ export function AdminCoursesPage() {
       width: 96,
       render: (_value, course) => (
         <div className="admin-list-thumbnail">
-          <CourseThumbnail courseId={course.id} name={course.name} url={course.thumbnailUrl} radius={4} />
+          <CourseThumbnail
+            courseId={course.id}
+            name={course.name}
+            url={course.thumbnailUrl}
+            radius={4}
+            initialsSize={20}
+          />
         </div>
       ),
     },
