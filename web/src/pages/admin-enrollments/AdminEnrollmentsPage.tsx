@@ -58,21 +58,21 @@ export function AdminEnrollmentsPage() {
     {
       key: "type",
       title: t("people.enrollments.table.type"),
-      width: 130,
+      width: 120,
       render: (_v, e) => t(`people.enrollmentTypes.${e.type}`),
     },
-    { key: "startAt", title: t("people.enrollments.table.startAt"), width: 110, render: (_v, e) => date(e.startAt) },
+    { key: "startAt", title: t("people.enrollments.table.startAt"), width: 100, render: (_v, e) => date(e.startAt) },
     {
       key: "objectiveAt",
       title: t("people.enrollments.table.objectiveAt"),
-      width: 110,
+      width: 100,
       render: (_v, e) => date(e.objectiveAt),
     },
-    { key: "endAt", title: t("people.enrollments.table.endAt"), width: 110, render: (_v, e) => date(e.endAt) },
+    { key: "endAt", title: t("people.enrollments.table.endAt"), width: 100, render: (_v, e) => date(e.endAt) },
     {
       key: "status",
       title: t("people.enrollments.table.status"),
-      width: 150,
+      width: 140,
       render: (_v, e) => (
         <span>
           <EnrollmentStatusTag status={e.status} /> {e.progressPct} %
@@ -82,7 +82,7 @@ export function AdminEnrollmentsPage() {
     {
       key: "actions",
       title: <VisuallyHidden>{t("people.table.actions")}</VisuallyHidden>,
-      width: 190,
+      width: 170,
       align: "right",
       render: (_v, e) => {
         const name = `${e.user.firstName} ${e.user.lastName}`;
@@ -166,7 +166,7 @@ export function AdminEnrollmentsPage() {
               dataSource={enrollments.data?.items ?? []}
               pagination={false}
               loading={{ spinning: enrollments.isFetching, delay: 200 }}
-              scroll={enrollments.data?.items.length ? { x: 1100 } : undefined}
+              scroll={enrollments.data?.items.length ? { x: 980 } : undefined}
               locale={{
                 emptyText: enrollments.isPending ? (
                   <div style={{ height: 96 }} />

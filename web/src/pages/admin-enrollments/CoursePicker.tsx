@@ -2,6 +2,7 @@ import { Select } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCourseSwitcherOptions } from "../../api/tutoring.js";
+import "./coursePicker.css";
 
 export interface CoursePickerProps {
   id?: string;
@@ -22,6 +23,7 @@ export function CoursePicker({ id, value, onChange, allowClear, placeholder, sty
   return (
     <Select<string>
       id={id}
+      className="people-course-picker"
       aria-label={rest["aria-label"]}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       allowClear={allowClear}

@@ -2,6 +2,7 @@ import { Select } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useAdminLists } from "../../api/people.js";
+import "../admin-enrollments/coursePicker.css";
 
 export interface ListPickerProps {
   id?: string;
@@ -21,6 +22,7 @@ export function ListPicker({ id, value, onChange, known = [] }: ListPickerProps)
   return (
     <Select<string[]>
       id={id}
+      className="people-course-picker"
       mode="multiple"
       showSearch={{ filterOption: false, onSearch: setSearch }}
       value={value}

@@ -2,6 +2,7 @@ import { Select } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useAdminUsers } from "../../api/people.js";
+import "../admin-enrollments/coursePicker.css";
 
 export interface UserPickerProps {
   id?: string;
@@ -25,6 +26,7 @@ export function UserPicker({ id, value, onChange, withRole, multiple, "aria-labe
   return (
     <Select<string | string[]>
       id={id}
+      className="people-course-picker"
       aria-label={ariaLabel}
       mode={multiple ? "multiple" : undefined}
       showSearch={{ filterOption: false, onSearch: setSearch }}
