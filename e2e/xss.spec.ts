@@ -15,6 +15,7 @@ const COMMENT = `Commentaire ${payload("comment")}`;
 const REVIEW = `Avis ${payload("review")}`;
 const FEEDBACK = `Retour ${payload("feedback")}`;
 const TEMPLATE = `Modèle ${payload("template")}`;
+const SCORM = `cmi ${payload("scorm")}`;
 
 async function csrf(request: APIRequestContext) {
   return ((await (await request.get("/api/auth/me")).json()) as { csrfToken: string }).csrfToken;
@@ -61,9 +62,11 @@ test("payloads in names, comments, reviews, feedback and templates are shown as 
   const courseId = mine.items.find((c) => c.name === "Cours 1 : L'avant-vente")?.courseId ?? "";
   expect(courseId).not.toBe("");
   const detail = (await (await learner.request.get(`/api/learner/courses/${courseId}`)).json()) as {
-    lessons: { id: string; type: string }[];
+    lessons: { id: string; type: string; title: string }[];
   };
-  const lessonId = detail.lessons.find((l) => l.type === "elearning")?.id ?? "";
+  const elearning = detail.lessons.find((l) => l.type === "elearning");
+  const lessonId = elearning?.id ?? "";
+  const lessonTitle = elearning?.title ?? "";
   await call(learner.request, "post", `/api/learner/courses/${courseId}/lessons/${lessonId}/comments`, {
     body: COMMENT,
   });
@@ -118,6 +121,38 @@ test("payloads in names, comments, reviews, feedback and templates are shown as 
   await test.step("the learner's lesson page shows the comment as text", async () => {
     await learner.goto(`/mes-formations/${courseId}/lecons/${lessonId}`);
     await expectInert(learner, COMMENT.slice(0, 30));
+  });
+
+  await test.step("SCORM location and suspend data are shown as text in the statistics editor", async () => {
+    const statsUrl = `/api/tutoring/courses/${courseId}/learners/${samId}/lessons/${lessonId}/stats`;
+    const form = (await (await page.request.get(statsUrl)).json()) as {
+      version: number;
+      status: string;
+      statusAt: string | null;
+      score: number | null;
+      timeSpentSeconds: number;
+    };
+    await call(page.request, "put", statsUrl, {
+      expectedVersion: form.version,
+      status: form.status,
+      statusAt: form.statusAt,
+      score: form.score,
+      timeSpentSeconds: form.timeSpentSeconds,
+      location: SCORM,
+      suspendData: SCORM,
+    });
+    await page.goto(`/tutorat/formations/${courseId}/centre/apprenants/${samId}`);
+    await page
+      .getByRole("region", { name: "Composition du cours", exact: true })
+      .getByRole("row")
+      .filter({ has: page.getByRole("cell", { name: lessonTitle }) })
+      .first()
+      .getByRole("button", { name: /^Actions sur la leçon/ })
+      .click();
+    await page.getByRole("menuitem", { name: "Modifier les statistiques" }).click();
+    const dialog = page.getByRole("dialog", { name: "Modifier les statistiques" });
+    await expect(dialog.getByLabel("Suspend data")).toHaveValue(SCORM);
+    await expectInert(page);
   });
 
   await test.step("the report's XLSX and PDF carry the name as plain text", async () => {
