@@ -66,7 +66,10 @@ test.describe("Administration: users, enrollments, tutors (S3)", () => {
     await expect(assign).toBeHidden();
     await page.getByRole("searchbox", { name: "Rechercher un tuteur par nom ou e-mail" }).fill("tuteur2");
     await page.getByRole("searchbox", { name: "Rechercher un tuteur par nom ou e-mail" }).press("Enter");
-    const assignment = page.getByRole("row").filter({ hasText: "Cours 1 : L'avant-vente" });
+    const assignment = page
+      .getByRole("row")
+      .filter({ hasText: "tuteur2@demo.local" })
+      .filter({ hasText: "Cours 1 : L'avant-vente" });
     await expect(assignment).toContainText("Membres de :");
     await expect(assignment).toContainText("Équipe Nord");
     expect(await axeViolations(page)).toEqual([]);
@@ -74,7 +77,7 @@ test.describe("Administration: users, enrollments, tutors (S3)", () => {
 
     // Listes d'apprenants: add the new user to Équipe Nord.
     await page.getByRole("link", { name: "Listes d'apprenants" }).click();
-    await page.getByRole("button", { name: "Équipe Nord" }).click();
+    await page.getByRole("button", { name: "Équipe Nord", exact: true }).click();
     await expect(page.getByRole("heading", { name: "MEMBRES DE Équipe Nord" })).toBeVisible();
     await search(page, "Personnes à ajouter à la liste", "louise", "louise.nouvelle@example.com");
     await page.getByRole("button", { name: "Ajouter", exact: true }).click();
@@ -84,9 +87,7 @@ test.describe("Administration: users, enrollments, tutors (S3)", () => {
     await screenshot(page, "admin-lists");
   });
 
-  test("an admin deactivates an account; a tutor has no Administration menu and is refused the screens", async ({
-    page,
-  }) => {
+  test("an admin deactivates an account and can reactivate it", async ({ page }) => {
     test.slow();
     await signIn(page, accounts.admin);
     await page.goto("/admin/utilisateurs");
@@ -96,6 +97,20 @@ test.describe("Administration: users, enrollments, tutors (S3)", () => {
     await row.getByRole("button", { name: /^Désactiver/ }).click();
     await page.locator(".ant-popconfirm:visible").getByRole("button", { name: "Désactiver" }).click();
     await expect(row).toContainText("Désactivé");
-    await expect(row.getByRole("button", { name: /^Réactiver/ })).toBeVisible();
+    await row.getByRole("button", { name: /^Réactiver/ }).click();
+    await expect(page.getByText("Le compte de Jerome Demory est réactivé.")).toBeVisible();
+    await expect(row).toContainText("Actif");
+  });
+
+  test("is for admins only: no menu entry for a tutor, the screens and their API are refused", async ({ page }) => {
+    await signIn(page, accounts.tutor);
+    await expect(page.getByRole("link", { name: "Utilisateurs" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Imports" })).toHaveCount(0);
+    for (const path of ["/admin/utilisateurs", "/admin/imports", "/admin/jetons-api"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1, name: "Accès refusé" })).toBeVisible();
+    }
+    expect((await page.request.get("/api/admin/users")).status()).toBe(403);
+    expect((await page.request.get("/api/admin/api-tokens")).status()).toBe(403);
   });
 });

@@ -1,11 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type {
-  AdminEnrollment,
-  AdminList,
-  AdminTutorAssignment,
-  AdminUser,
-} from "../../../common/api/people.js";
+import type { AdminEnrollment, AdminList, AdminTutorAssignment, AdminUser } from "../../../common/api/people.js";
 import { get, send, signIn } from "../../test/app.js";
 import { demoFixture } from "../../test/demo.js";
 
@@ -75,7 +70,14 @@ describe("admin users", () => {
     expect(off.json().active).toBe(false);
     expect((await get(d.app, session, "/api/auth/me")).statusCode).toBe(401);
     expect(await auditCount("user.deactivate")).toBe(1);
+    expect((await get(d.app, d.admin, `/api/admin/users/${created.id}`)).json()).toMatchObject({ active: false });
+    const inactive = (await get(d.app, d.admin, "/api/admin/users?active=false")).json();
+    expect(inactive.items.map((u: AdminUser) => u.id)).toEqual([created.id]);
+    expect((await get(d.app, d.admin, "/api/admin/users?active=maybe")).json().error.fields[0].field).toBe(
+      "querystring.active",
+    );
     expect((await get(d.app, d.admin, `/api/admin/users/${unknownId}`)).statusCode).toBe(404);
+    expect((await get(d.app, d.admin, "/api/admin/users/not-a-uuid")).statusCode).toBe(400);
     expect((await send(d.app, d.admin, "PATCH", `/api/admin/users/${unknownId}`, { active: true })).statusCode).toBe(
       404,
     );
@@ -192,9 +194,15 @@ describe("admin enrollments", () => {
       endAt: "31/12/2026",
     });
     expect(badDate.json().error.fields[0].field).toBe("body.endAt");
-    const course = await send(d.app, d.admin, "POST", "/api/admin/enrollments", { courseId: unknownId, userId: learnerId });
+    const course = await send(d.app, d.admin, "POST", "/api/admin/enrollments", {
+      courseId: unknownId,
+      userId: learnerId,
+    });
     expect(course.json().error.fields[0]).toMatchObject({ field: "courseId", rule: "unknown" });
-    const user = await send(d.app, d.admin, "POST", "/api/admin/enrollments", { courseId: d.ids.c2, userId: unknownId });
+    const user = await send(d.app, d.admin, "POST", "/api/admin/enrollments", {
+      courseId: d.ids.c2,
+      userId: unknownId,
+    });
     expect(user.json().error.fields[0]).toMatchObject({ field: "userId", rule: "unknown" });
   });
 
@@ -276,8 +284,12 @@ describe("admin tutor assignments", () => {
     expect(byCourse.items.map((a: AdminTutorAssignment) => a.tutor.email)).toEqual(
       expect.arrayContaining(["tuteur@demo.local", "tuteur2@demo.local"]),
     );
-    expect((await send(d.app, d.admin, "DELETE", `/api/admin/tutor-assignments/${assignment.id}`)).statusCode).toBe(204);
-    expect((await send(d.app, d.admin, "DELETE", `/api/admin/tutor-assignments/${assignment.id}`)).statusCode).toBe(404);
+    expect((await send(d.app, d.admin, "DELETE", `/api/admin/tutor-assignments/${assignment.id}`)).statusCode).toBe(
+      204,
+    );
+    expect((await send(d.app, d.admin, "DELETE", `/api/admin/tutor-assignments/${assignment.id}`)).statusCode).toBe(
+      404,
+    );
     const unknown = await send(d.app, d.admin, "PUT", `/api/admin/tutor-assignments/${unknownId}`, { listIds: [] });
     expect(unknown.statusCode).toBe(404);
     expect(await auditCount("tutor_assignment.delete")).toBe(1);

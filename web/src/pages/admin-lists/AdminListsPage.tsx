@@ -53,7 +53,7 @@ export function AdminListsPage() {
     {
       key: "actions",
       title: <VisuallyHidden>{t("people.table.actions")}</VisuallyHidden>,
-      width: 200,
+      width: 240,
       align: "right",
       render: (_v, l) => (
         <Space size={4} wrap>
