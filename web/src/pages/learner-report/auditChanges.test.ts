@@ -152,3 +152,35 @@ describe("audit entries, readable", () => {
     expect(actionKey("certificate.reissue")).toBeNull();
   });
 });
+
+describe("audit action names", () => {
+  it("knows and labels, in French and English, every action the server writes", async () => {
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const { knownActions } = await import("./auditChanges.js");
+    const root = path.resolve(__dirname, "../../../../server/modules");
+    const written = new Set<string>();
+    for (const file of fs.readdirSync(root, { recursive: true }) as string[]) {
+      if (!file.endsWith(".ts") || file.endsWith(".test.ts")) continue;
+      const text = fs.readFileSync(path.join(root, file), "utf8");
+      for (const match of text.matchAll(/action: (?:before\.[^?]+\? )?"([a-z_.-]+)"(?: : "([a-z_.-]+)")?/g)) {
+        if (match[1]) written.add(match[1]);
+        if (match[2]) written.add(match[2]);
+      }
+      // The imports write `import.<kind>`: one action per import kind.
+      if (text.includes("action: `import.")) {
+        for (const kind of ["users", "list-members", "enrollments", "tutor-assignments"]) written.add(`import.${kind}`);
+      }
+    }
+    expect(written.size).toBeGreaterThan(40);
+    const known = new Set<string>(knownActions);
+    expect([...written].filter((action) => !known.has(action))).toEqual([]);
+    for (const lang of ["fr", "en"]) {
+      const catalogue = JSON.parse(
+        fs.readFileSync(path.resolve(__dirname, `../../i18n/${lang}.report.json`), "utf8"),
+      ) as { audit: { actions: Record<string, string> } };
+      const missing = knownActions.filter((action) => !catalogue.audit.actions[action.replace(/\./g, "_")]);
+      expect(missing, lang).toEqual([]);
+    }
+  });
+});
