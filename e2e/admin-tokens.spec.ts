@@ -22,7 +22,7 @@ test.describe("Administration: API tokens (S3)", () => {
 
     const created = page.getByRole("dialog", { name: "Jeton « Intégration SIRH » créé" });
     await expect(created).toContainText("Copiez ce jeton maintenant : il ne sera plus jamais affiché.");
-    const secret = (await created.getByTestId("token-secret").innerText()).trim();
+    const secret = ((await created.getByTestId("token-secret").textContent()) ?? "").trim();
     expect(secret).toMatch(/^tut_[A-Za-z0-9_-]{43}$/);
     await screenshot(page, "admin-token-created");
 

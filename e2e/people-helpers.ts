@@ -20,7 +20,7 @@ export async function search(page: Page, combobox: string | RegExp, text: string
   // The options change when the server's answer to the search arrives: a click on an option being
   // replaced can be lost, so click until the select shows the choice.
   await expect(async () => {
-    if ((await root.innerText()).includes(option)) return;
+    if (((await root.textContent()) ?? "").includes(option)) return;
     await page
       .locator(".ant-select-dropdown:visible .ant-select-item-option")
       .filter({ hasText: option })

@@ -18,7 +18,12 @@ describe("personal API tokens", () => {
   it("creates a token shown once, stored only as its SHA-256", async () => {
     const created = await createToken(d.tutor.userId, ["read"]);
     expect(created.secret).toMatch(/^tut_[A-Za-z0-9_-]{43}$/);
-    expect(created.token).toMatchObject({ name: "Intégration SIRH", scopes: ["read"], lastUsedAt: null, revokedAt: null });
+    expect(created.token).toMatchObject({
+      name: "Intégration SIRH",
+      scopes: ["read"],
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     const stored = await d.database.db.execute<{ token_hash: string }>(
       sql`select token_hash from api_tokens where id = ${created.token.id}`,
     );
@@ -99,13 +104,9 @@ describe("personal API tokens", () => {
       roles: ["tutor"],
     });
     const { secret } = await createToken(user.json().id, ["read"]);
-    expect((await d.app.inject({ method: "GET", url: "/api/auth/me", headers: bearer(secret) })).statusCode).toBe(
-      200,
-    );
+    expect((await d.app.inject({ method: "GET", url: "/api/auth/me", headers: bearer(secret) })).statusCode).toBe(200);
     await send(d.app, d.admin, "PATCH", `/api/admin/users/${user.json().id}`, { active: false });
-    expect((await d.app.inject({ method: "GET", url: "/api/auth/me", headers: bearer(secret) })).statusCode).toBe(
-      401,
-    );
+    expect((await d.app.inject({ method: "GET", url: "/api/auth/me", headers: bearer(secret) })).statusCode).toBe(401);
     const forInactive = await send(d.app, d.admin, "POST", "/api/admin/api-tokens", {
       userId: user.json().id,
       name: "x",
