@@ -167,15 +167,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const webDir = deps.webDir;
   if (webDir && fs.existsSync(path.join(webDir, "index.html"))) {
-    await app.register(fastifyStatic, { root: webDir, prefix: "/", wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: "/",
+      wildcard: false,
+      index: false,
+      // The build writes .br and .gz beside each asset (web/vite.config.ts): sent with
+      // content-encoding and `vary: accept-encoding` to clients that accept them.
+      preCompressed: true,
+      // Not routes of their own: reached through the uncompressed file's URL only.
+      globIgnore: ["**/*.br", "**/*.gz"],
+      setHeaders: (reply, filePath) => {
+        // Files under assets/ carry a content hash in their name: a new build gives new names.
+        const hashed = path.relative(webDir, filePath).split(path.sep)[0] === "assets";
+        reply.header("cache-control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
     // Built files are routed by @fastify/static; every other non-API path is the single-page app.
-    const indexHtml = fs.readFileSync(path.join(webDir, "index.html"));
     app.get("/*", { schema: { hide: true } }, async (request, reply) => {
       const file = request.url.split("?")[0] ?? "/";
       if (file.startsWith("/api/")) {
         return reply.status(404).send({ error: { code: "not_found", message: `No route GET ${file}` } });
       }
-      return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(indexHtml);
+      return reply.sendFile("index.html");
     });
   }
   return app;
