@@ -1,15 +1,18 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.js";
-import { setupI18n } from "./app/i18n.js";
+import { currentLocale, loadLocale, setupI18n } from "./app/i18n.js";
 import "./app/global.css";
 
 setupI18n();
 
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html lacks #root");
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// English texts are a chunk of their own: a device that chose English loads them before the first render.
+void loadLocale(currentLocale()).then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -1,7 +1,7 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Locale } from "../../../common/enums.js";
-import { enCatalogue, frCatalogue } from "../i18n/catalogues.js";
+import { frCatalogue } from "../i18n/catalogues.js";
 
 export const defaultLocale: Locale = "fr";
 export const supportedLocales: readonly Locale[] = ["fr", "en"];
@@ -38,7 +38,8 @@ export function setupI18n(initial: Locale = storedLocale()) {
   if (!i18n.isInitialized) {
     i18n.on("languageChanged", handleLanguageChanged);
     void i18n.use(initReactI18next).init({
-      resources: { fr: { translation: frCatalogue }, en: { translation: enCatalogue } },
+      // French only: English is added by loadLocale before it is shown (a chunk of its own).
+      resources: { fr: { translation: frCatalogue } },
       lng: initial,
       fallbackLng: defaultLocale,
       supportedLngs: [...supportedLocales],
@@ -48,6 +49,20 @@ export function setupI18n(initial: Locale = storedLocale()) {
     handleLanguageChanged(initial);
   }
   return i18n;
+}
+
+/** Adds a locale's texts to i18next if they are not there yet (English comes in its own chunk). */
+export async function loadLocale(locale: Locale): Promise<void> {
+  const i18n = setupI18n();
+  if (i18n.hasResourceBundle(locale, "translation")) return;
+  const { enCatalogue } = await import("../i18n/catalogues.en.js");
+  i18n.addResourceBundle(locale, "translation", enCatalogue);
+}
+
+/** Shows the app in a locale, its texts loaded first so no screen flashes untranslated keys. */
+export async function switchLocale(locale: Locale): Promise<void> {
+  await loadLocale(locale);
+  await setupI18n().changeLanguage(locale);
 }
 
 /** The locale i18next currently shows. */

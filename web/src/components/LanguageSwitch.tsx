@@ -1,14 +1,14 @@
 import { Segmented } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../common/enums.js";
-import { toLocale } from "../app/i18n.js";
+import { switchLocale, toLocale } from "../app/i18n.js";
 
 /** FR / EN switch for screens shown before sign-in (signed-in users change it in their user menu). */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
 
   function handleChange(value: Locale) {
-    void i18n.changeLanguage(value);
+    void switchLocale(value);
   }
 
   return (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { enCatalogue as en, frCatalogue as fr } from "./catalogues.js";
+import { enCatalogue as en } from "./catalogues.en.js";
+import { frCatalogue as fr } from "./catalogues.js";
 
 function leaves(value: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();

@@ -1,13 +1,3 @@
-import enActions from "./en.actions.json" with { type: "json" };
-import enAdminCatalogue from "./en.admin-catalogue.json" with { type: "json" };
-import enAdminPeople from "./en.admin-people.json" with { type: "json" };
-import enCenter from "./en.center.json" with { type: "json" };
-import enCourses from "./en.courses.json" with { type: "json" };
-import en from "./en.json" with { type: "json" };
-import enLearner from "./en.learner.json" with { type: "json" };
-import enQuiz from "./en.quiz.json" with { type: "json" };
-import enReport from "./en.report.json" with { type: "json" };
-import enScorm from "./en.scorm.json" with { type: "json" };
 import frActions from "./fr.actions.json" with { type: "json" };
 import frAdminCatalogue from "./fr.admin-catalogue.json" with { type: "json" };
 import frAdminPeople from "./fr.admin-people.json" with { type: "json" };
@@ -27,7 +17,8 @@ import frScorm from "./fr.scorm.json" with { type: "json" };
  * (the learner's quiz and the admin's quiz editor), fr.scorm.json (the SCORM player and package page), fr.admin-people.json (users, lists, enrollments,
  * tutors, CSV imports, API tokens), fr.admin-catalogue.json (admin folders, courses, lessons, categories,
  * competencies).
- * French is the reference: the English files must have the same keys (checked by a test).
+ * French is the reference: the English files must have the same keys (checked by a test). The English
+ * ones are merged in catalogues.en.ts, a chunk of its own loaded only when English is shown.
  */
 export const frCatalogue = {
   ...fr,
@@ -40,17 +31,5 @@ export const frCatalogue = {
   ...frScorm,
   ...frAdminCatalogue,
   ...frAdminPeople,
-};
-export const enCatalogue = {
-  ...en,
-  ...enCourses,
-  ...enCenter,
-  ...enReport,
-  ...enActions,
-  ...enQuiz,
-  ...enLearner,
-  ...enScorm,
-  ...enAdminCatalogue,
-  ...enAdminPeople,
 };
 export type Catalogue = typeof frCatalogue;
