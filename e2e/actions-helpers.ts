@@ -1,17 +1,6 @@
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { accounts, expect, signIn } from "./helpers.js";
-
-/** WCAG 2.1 A/AA violations of serious or critical impact on the current screen, as "rule: target" lines. */
-export async function seriousViolations(page: Page) {
-  // A hovered primary button is lighter (the shared theme's hover colour): judge the screen at rest.
-  await page.mouse.move(0, 0);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
-}
+import { accounts, expect, settleAnimations, signIn } from "./helpers.js";
 
 /** The rows of `UTILISATEURS TUTORÉS` (each has its own selection checkbox). */
 export function learnerRows(page: Page) {
@@ -51,15 +40,7 @@ export async function choose(page: Page, combobox: string | RegExp, option: stri
 export async function screenshot(page: Page, name: string, fullPage = false) {
   const dir = process.env.SHOTS_DIR;
   if (!dir) return;
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
-        // A cancelled animation rejects its promise: it has settled all the same.
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
+  await settleAnimations(page);
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
 }
 
@@ -68,3 +49,5 @@ export async function switchLanguage(page: Page, language: "English" | "Françai
   await page.getByRole("button", { name: /^Menu de |'s menu$/ }).click();
   await page.getByRole("menuitem", { name: language }).click();
 }
+
+export { seriousViolations } from "./helpers.js";

@@ -1,23 +1,5 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { accounts, expect, signIn, test } from "./helpers.js";
-
-/** Serious and critical WCAG 2.1 A/AA violations axe finds on the current screen. */
-async function seriousViolations(page: Page) {
-  await page.mouse.move(0, 0);
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((animation) => animation.finished),
-    ),
-  );
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
-}
+import { accounts, expect, seriousViolations, signIn, test } from "./helpers.js";
 
 /** A full-page picture for a human to look at, only when SHOTS_DIR is set. */
 async function shot(page: Page, name: string) {

@@ -1,21 +1,10 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { accounts, courseRows, expect, resetLanguageToFrench, signIn, test } from "./helpers.js";
+import { accounts, courseRows, expect, resetLanguageToFrench, settleAnimations, signIn, test } from "./helpers.js";
 
 // Screenshots of the course screens for review, not assertions:
 // SHOTS_DIR=/tmp/shots npx playwright test course-screenshots
 const shotsDir = process.env.SHOTS_DIR;
-
-async function settle(page: Page) {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((animation) => animation.finished),
-    ),
-  );
-}
 
 async function courseId(page: Page, name: string): Promise<string> {
   const response = await page.request.get(`/api/tutoring/courses?q=${encodeURIComponent(name)}`);
@@ -47,29 +36,29 @@ test.describe("course screens screenshots", () => {
       if (language === "en") await switchLanguage(page, "English");
       await expect(courseRows(page)).toHaveCount(5);
       await expect(page.getByRole("tree")).toBeVisible();
-      await settle(page);
+      await settleAnimations(page);
       await page.screenshot(shot(`list-${language}`));
 
       await page.getByRole("treeitem").filter({ hasText: "Module 1 - L'avant-vente" }).click();
       await expect(courseRows(page)).toHaveCount(2);
-      await settle(page);
+      await settleAnimations(page);
       await page.screenshot(shot(`list-folder-${language}`));
 
       await page.getByRole("button", { name: language === "fr" ? "Filtrer les cours" : "Filter the courses" }).click();
       await expect(page.getByRole("textbox", { name: language === "fr" ? "Cours" : "Course" })).toBeVisible();
-      await settle(page);
+      await settleAnimations(page);
       await page.screenshot(shot(`list-filters-${language}`));
       await page.keyboard.press("Escape");
 
       const id = await courseId(page, "Cours 1 : L'avant-vente");
       await page.goto(`/tutorat/formations/${id}`);
       await expect(page.getByRole("heading", { level: 1, name: "Cours 1 : L'avant-vente" })).toBeVisible();
-      await settle(page);
+      await settleAnimations(page);
       await page.screenshot(shot(`detail-infos-${language}`));
 
       await page.getByRole("tab", { name: language === "fr" ? "Leçons" : "Lessons" }).click();
       await expect(page.getByText("E-Learning L'avant-vente, c'est quoi ?")).toBeVisible();
-      await settle(page);
+      await settleAnimations(page);
       await page.screenshot(shot(`detail-lecons-${language}`));
 
       await page.getByRole("button", { name: /Quiz L'avant-vente/ }).click();
@@ -77,7 +66,7 @@ test.describe("course screens screenshots", () => {
         .getByRole("menuitem", { name: language === "fr" ? "Lancer le contenu" : "Launch the content" })
         .click();
       await expect(page.getByRole("dialog")).toContainText("Préparer l'entretien");
-      await settle(page);
+      await settleAnimations(page);
       await page.screenshot(shot(`detail-preview-quiz-${language}`));
       await page.keyboard.press("Escape");
       await expect(page.getByRole("dialog")).toBeHidden();
@@ -87,23 +76,23 @@ test.describe("course screens screenshots", () => {
         .getByRole("menuitem", { name: language === "fr" ? "Voir les commentaires" : "See the comments" })
         .click();
       await expect(page.getByRole("dialog")).toContainText("La vidéo du chapitre 2");
-      await settle(page);
+      await settleAnimations(page);
       await page.screenshot(shot(`detail-comments-${language}`));
       await page.keyboard.press("Escape");
 
       await page.getByRole("tab", { name: language === "fr" ? "Avis" : "Reviews" }).click();
       await expect(page.getByText(/^6 (avis|reviews)$/)).toBeVisible();
-      await settle(page);
+      await settleAnimations(page);
       await page.screenshot(shot(`detail-avis-${language}`));
 
       await page.goto(`/tutorat/formations/${id}/evaluation`);
       await expect(page.getByText(language === "fr" ? "RÉSULTATS PAR QUESTION" : "RESULTS BY QUESTION")).toBeVisible();
-      await settle(page);
+      await settleAnimations(page);
       await page.screenshot(shot(`evaluation-${language}`));
 
       await page.goto(`/catalogue/${id}`);
       await expect(page.getByRole("heading", { level: 1, name: "Cours 1 : L'avant-vente" })).toBeVisible();
-      await settle(page);
+      await settleAnimations(page);
       await page.screenshot(shot(`catalogue-${language}`));
     });
   }
@@ -112,12 +101,12 @@ test.describe("course screens screenshots", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, accounts.tutor);
     await expect(courseRows(page)).toHaveCount(5);
-    await settle(page);
+    await settleAnimations(page);
     await page.screenshot(shot("list-mobile"));
     const id = await courseId(page, "Cours 1 : L'avant-vente");
     await page.goto(`/tutorat/formations/${id}?onglet=lecons`);
     await expect(page.getByText("E-Learning L'avant-vente, c'est quoi ?")).toBeVisible();
-    await settle(page);
+    await settleAnimations(page);
     await page.screenshot(shot("detail-mobile"));
   });
 });

@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 
 const controlPort = Number(process.env.E2E_PORT ?? 3100) + 1000;
@@ -79,4 +80,34 @@ export async function resetLanguageToFrench(page: Page) {
     data: { locale: "fr" },
     headers: { "x-csrf-token": csrfToken },
   });
+}
+
+/**
+ * Waits for the screen's finite animations to end (a dropdown fading in would be judged or
+ * photographed mid-fade). A cancelled animation rejects its promise: it has settled all the same.
+ */
+export async function settleAnimations(page: Page) {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
+}
+
+/** WCAG 2.1 A/AA violations axe finds on the current screen at rest, as "impact rule: target" lines. */
+export async function axeViolations(page: Page, { seriousOnly = false } = {}) {
+  await settleAnimations(page);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => !seriousOnly || v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${n.target.join(" ")}`));
+}
+
+/** The serious and critical violations only, the pointer moved away so no hover colour is judged. */
+export async function seriousViolations(page: Page) {
+  await page.mouse.move(0, 0);
+  return axeViolations(page, { seriousOnly: true });
 }

@@ -1,21 +1,10 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { accounts, expect, signIn, test } from "./helpers.js";
+import { accounts, expect, settleAnimations, signIn, test } from "./helpers.js";
 
 // Screenshots of the learner space for review, not assertions:
 // SHOTS_DIR=/tmp/shots npx playwright test learner-space-screenshots
 const shotsDir = process.env.SHOTS_DIR;
-
-async function settle(page: Page) {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((animation) => animation.finished),
-    ),
-  );
-}
 
 async function openLesson(page: Page, course: string, lesson: string) {
   await page.goto("/mes-formations");
@@ -35,12 +24,12 @@ test.describe("learner space screenshots", () => {
     await signIn(page, accounts.learner);
     await expect(page.getByRole("link", { name: "Cours 1 : L'avant-vente", exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: /^S'inscrire à / }).first()).toBeVisible();
-    await settle(page);
+    await settleAnimations(page);
     await page.screenshot({ path: shot("my-courses"), fullPage: true });
 
     await page.getByRole("link", { name: "Cours 1 : L'avant-vente", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Cours 1 : L'avant-vente" })).toBeVisible();
-    await settle(page);
+    await settleAnimations(page);
     await page.screenshot({ path: shot("course"), fullPage: true });
 
     for (const [name, course, lesson] of [
@@ -53,7 +42,7 @@ test.describe("learner space screenshots", () => {
       ["mission-form", "Cours 2 : La vente", "Mission Réaliser une proposition commerciale"],
     ] as const) {
       await openLesson(page, course, lesson);
-      await settle(page);
+      await settleAnimations(page);
       await page.screenshot({ path: shot(name), fullPage: true });
     }
 

@@ -1,14 +1,5 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { accounts, expect, resetLanguageToFrench, signIn, test } from "./helpers.js";
-
-/** WCAG 2.1 A/AA violations of serious or critical impact on the current screen, as "rule: target" lines. */
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
-}
+import { accounts, expect, resetLanguageToFrench, seriousViolations, signIn, test } from "./helpers.js";
 
 function todoRows(page: Page) {
   return page

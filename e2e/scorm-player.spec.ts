@@ -1,7 +1,6 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { buildPackage } from "../server/test/scorm-packages.js";
-import { accounts, expect, signIn, test } from "./helpers.js";
+import { accounts, expect, seriousViolations, signIn, test } from "./helpers.js";
 
 const LESSON = "E-Learning L'avant-vente, c'est quoi ?";
 
@@ -34,15 +33,6 @@ async function signedInPage(browser: Browser, email: string) {
   const page = await context.newPage();
   await signIn(page, email);
   return page;
-}
-
-/** Serious and critical WCAG 2.1 A/AA violations on the current screen. */
-async function seriousViolations(page: Page) {
-  await page.mouse.move(0, 0);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
 }
 
 const playerPath = (ids: Ids) => `/mes-formations/${ids.courseId}/lecons/${ids.lessonId}/lecteur`;

@@ -1,22 +1,8 @@
 import path from "node:path";
-import type { Page } from "@playwright/test";
-import { accounts, courseRows, expect, resetLanguageToFrench, signIn, test } from "./helpers.js";
+import { accounts, courseRows, expect, resetLanguageToFrench, settleAnimations, signIn, test } from "./helpers.js";
 
 // Screenshots for reviewing the look, not assertions: run with SHOTS_DIR=/tmp/shots npx playwright test screenshots.
 const shotsDir = process.env.SHOTS_DIR;
-
-/** Waits for running transitions (drawer, menus, spinners) so the picture shows the settled screen. */
-async function settle(page: Page) {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        // A blinking caret or a spinner never finishes.
-        .filter((animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((animation) => animation.finished),
-    ),
-  );
-}
 
 test.describe("screenshots", () => {
   test.skip(!shotsDir, "set SHOTS_DIR to take screenshots");
@@ -30,15 +16,15 @@ test.describe("screenshots", () => {
   test("sign-in, French and English", async ({ page }) => {
     await page.goto("/sign-in");
     await expect(page.getByRole("heading", { level: 1, name: "Connexion" })).toBeVisible();
-    await settle(page);
+    await settleAnimations(page);
     await page.screenshot(shot("sign-in-fr"));
     await page.getByRole("button", { name: "Se connecter" }).click();
     await expect(page.getByText("Saisissez votre mot de passe.")).toBeVisible();
-    await settle(page);
+    await settleAnimations(page);
     await page.screenshot(shot("sign-in-fr-errors"));
     await page.getByText("EN", { exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
-    await settle(page);
+    await settleAnimations(page);
     await page.screenshot(shot("sign-in-en"));
     await page.getByText("FR", { exact: true }).click();
   });
@@ -46,20 +32,20 @@ test.describe("screenshots", () => {
   test("Formations, French and English", async ({ page }) => {
     await signIn(page, accounts.tutor);
     await expect(courseRows(page)).toHaveCount(5);
-    await settle(page);
+    await settleAnimations(page);
     await page.screenshot(shot("formations-fr"));
     await page.getByRole("button", { name: /^Menu de / }).click();
     await expect(page.getByRole("menuitem", { name: "Se déconnecter" })).toBeVisible();
-    await settle(page);
+    await settleAnimations(page);
     await page.screenshot(shot("formations-fr-user-menu"));
     await page.getByRole("menuitem", { name: "English" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Courses" })).toBeVisible();
     await page.mouse.click(700, 700);
-    await settle(page);
+    await settleAnimations(page);
     await page.screenshot(shot("formations-en"));
     await page.getByRole("searchbox").fill("zzzz");
     await expect(page.getByText("No course found")).toBeVisible();
-    await settle(page);
+    await settleAnimations(page);
     await page.screenshot(shot("formations-en-no-match"));
     await page.getByRole("button", { name: /'s menu$/ }).click();
     await page.getByRole("menuitem", { name: "Français" }).click();
@@ -70,11 +56,11 @@ test.describe("screenshots", () => {
     await signIn(page, accounts.learner);
     await expect(page.getByRole("heading", { level: 1, name: "Mes formations" })).toBeVisible();
     await expect(page.getByRole("table").getByRole("row").nth(1)).toBeVisible();
-    await settle(page);
+    await settleAnimations(page);
     await page.screenshot(shot("mes-formations-fr"));
     await page.goto("/tutorat/formations");
     await expect(page.getByRole("heading", { level: 1, name: "Accès refusé" })).toBeVisible();
-    await settle(page);
+    await settleAnimations(page);
     await page.screenshot(shot("forbidden-fr"));
   });
 
@@ -82,15 +68,15 @@ test.describe("screenshots", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/sign-in");
     await expect(page.getByRole("heading", { level: 1, name: "Connexion" })).toBeVisible();
-    await settle(page);
+    await settleAnimations(page);
     await page.screenshot(shot("sign-in-mobile"));
     await signIn(page, accounts.tutor);
     await expect(courseRows(page)).toHaveCount(5);
-    await settle(page);
+    await settleAnimations(page);
     await page.screenshot(shot("formations-mobile"));
     await page.getByRole("button", { name: "Ouvrir le menu" }).click();
     await expect(page.getByRole("navigation", { name: "Menu principal" })).toBeVisible();
-    await settle(page);
+    await settleAnimations(page);
     await page.screenshot(shot("formations-mobile-menu"));
     await page.getByRole("link", { name: "Formations" }).click();
     await expect(page.getByRole("navigation", { name: "Menu principal" })).toBeHidden();

@@ -1,25 +1,13 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { accounts, expect, resetLanguageToFrench, signIn, test } from "./helpers.js";
+import { accounts, expect, resetLanguageToFrench, settleAnimations, signIn, test } from "./helpers.js";
 
 // Screenshots of the tutoring center, missions and observations for reviewing the look, not assertions:
 // SHOTS_DIR=/tmp/shots npx playwright test tutoring-center-screenshots
 const shotsDir = process.env.SHOTS_DIR ?? ".";
 
-/** Waits for running transitions (menus, spinners) so the picture shows the settled screen. */
-async function settle(page: Page) {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((animation) => animation.finished),
-    ),
-  );
-}
-
 async function shot(page: Page, name: string) {
-  await settle(page);
+  await settleAnimations(page);
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
 }
 

@@ -1,16 +1,7 @@
 import fs from "node:fs/promises";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { unzipSync } from "fflate";
-import { accounts, expect, resetLanguageToFrench, signIn, test } from "./helpers.js";
-
-/** WCAG 2.1 A/AA violations of serious or critical impact on the current screen, as "rule: target" lines. */
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
-}
+import { accounts, expect, resetLanguageToFrench, seriousViolations, signIn, test } from "./helpers.js";
 
 /** Opens Cours 1's tutoring center the way a tutor does: Formations > the course > `Centre de tutorat`. */
 async function openCenter(page: Page) {
