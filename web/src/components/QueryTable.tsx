@@ -1,6 +1,7 @@
 import { Empty, Table, type TableProps } from "antd";
 import type { ReactNode } from "react";
 import { QueryErrorResult } from "./QueryErrorResult.js";
+import { TablePager, type TablePagerProps } from "./TablePager.js";
 
 /** What QueryTable reads of a TanStack query. */
 export interface TableQuery {
@@ -18,13 +19,23 @@ export interface QueryTableProps<T> extends Omit<TableProps<T>, "loading" | "loc
   errorTitle: string;
   /** The empty state's text, or a whole element (an Empty with an action). */
   empty: ReactNode;
+  /** A server-paged table: the pager shown under it. */
+  pager?: TablePagerProps;
 }
 
 /**
- * A table of one whole (unpaged) query: a retryable error when the first load failed, a spinner
- * while it refetches, blank space while it first loads, and the empty state once loaded.
+ * A table of one query (a whole list, or a server page with its pager): a retryable error when the
+ * first load failed, a spinner while it refetches, blank space while it first loads, and the empty
+ * state once loaded.
  */
-export function QueryTable<T extends object>({ query, items, errorTitle, empty, ...tableProps }: QueryTableProps<T>) {
+export function QueryTable<T extends object>({
+  query,
+  items,
+  errorTitle,
+  empty,
+  pager,
+  ...tableProps
+}: QueryTableProps<T>) {
   if (query.isError && !query.data) {
     return <QueryErrorResult title={errorTitle} retrying={query.isFetching} onRetry={() => void query.refetch()} />;
   }
@@ -32,7 +43,7 @@ export function QueryTable<T extends object>({ query, items, errorTitle, empty, 
   if (query.isPending) emptyText = <div style={{ height: 96 }} />;
   else if (typeof empty === "string") emptyText = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />;
   else emptyText = empty;
-  return (
+  const table = (
     <Table<T>
       {...tableProps}
       dataSource={items}
@@ -40,5 +51,14 @@ export function QueryTable<T extends object>({ query, items, errorTitle, empty, 
       loading={{ spinning: query.isFetching, delay: 200 }}
       locale={{ emptyText }}
     />
+  );
+  if (!pager) return table;
+  return (
+    <>
+      {table}
+      <div style={{ padding: "12px 16px", borderTop: "1px solid #f0f0f0" }}>
+        <TablePager {...pager} />
+      </div>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Empty, Input, Popconfirm, Space, Table, type TableColumnsType, Tooltip } from "antd";
+import { App, Button, Input, Popconfirm, Space, type TableColumnsType, Tooltip } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminEnrollment } from "../../../../common/api/people.js";
@@ -7,9 +7,8 @@ import { formatDateTime } from "../../../../common/format.js";
 import { useAdminEnrollments, useDeleteEnrollment } from "../../api/people.js";
 import { EnrollmentStatusTag } from "../../components/EnrollmentStatusTag.js";
 import { PageHeader } from "../../components/PageHeader.js";
-import { QueryErrorResult } from "../../components/QueryErrorResult.js";
+import { QueryTable } from "../../components/QueryTable.js";
 import { TableCard } from "../../components/TableCard.js";
-import { TablePager } from "../../components/TablePager.js";
 import { VisuallyHidden } from "../../components/VisuallyHidden.js";
 import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { CoursePicker } from "./CoursePicker.js";
@@ -151,40 +150,22 @@ export function AdminEnrollmentsPage() {
           </span>
         }
       >
-        {enrollments.isError && !enrollments.data ? (
-          <QueryErrorResult
-            title={t("people.errors.load")}
-            retrying={enrollments.isFetching}
-            onRetry={() => void enrollments.refetch()}
-          />
-        ) : (
-          <>
-            <Table<AdminEnrollment>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={enrollments.data?.items ?? []}
-              pagination={false}
-              loading={{ spinning: enrollments.isFetching, delay: 200 }}
-              scroll={enrollments.data?.items.length ? { x: 980 } : undefined}
-              locale={{
-                emptyText: enrollments.isPending ? (
-                  <div style={{ height: 96 }} />
-                ) : (
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("people.enrollments.empty")} />
-                ),
-              }}
-            />
-            <div style={{ padding: "12px 16px", borderTop: "1px solid #f0f0f0" }}>
-              <TablePager
-                page={view.page}
-                pageSize={view.pageSize}
-                total={enrollments.data?.total ?? 0}
-                onChange={(page, pageSize) => setView((v) => ({ ...v, page, pageSize }))}
-              />
-            </div>
-          </>
-        )}
+        <QueryTable<AdminEnrollment>
+          query={enrollments}
+          items={enrollments.data?.items ?? []}
+          errorTitle={t("people.errors.load")}
+          empty={t("people.enrollments.empty")}
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          scroll={enrollments.data?.items.length ? { x: 980 } : undefined}
+          pager={{
+            page: view.page,
+            pageSize: view.pageSize,
+            total: enrollments.data?.total ?? 0,
+            onChange: (page, pageSize) => setView((v) => ({ ...v, page, pageSize })),
+          }}
+        />
       </TableCard>
       {editing ? (
         <EnrollmentFormModal

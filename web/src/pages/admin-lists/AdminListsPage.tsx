@@ -1,13 +1,12 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Empty, Input, Popconfirm, Space, Table, type TableColumnsType } from "antd";
+import { App, Button, Input, Popconfirm, Space, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminList } from "../../../../common/api/people.js";
 import { useAdminLists, useDeleteList } from "../../api/people.js";
 import { PageHeader } from "../../components/PageHeader.js";
-import { QueryErrorResult } from "../../components/QueryErrorResult.js";
+import { QueryTable } from "../../components/QueryTable.js";
 import { TableCard } from "../../components/TableCard.js";
-import { TablePager } from "../../components/TablePager.js";
 import { VisuallyHidden } from "../../components/VisuallyHidden.js";
 import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { ListMembersCard } from "./ListMembersCard.js";
@@ -107,40 +106,22 @@ export function AdminListsPage() {
             />
           }
         >
-          {lists.isError && !lists.data ? (
-            <QueryErrorResult
-              title={t("people.errors.load")}
-              retrying={lists.isFetching}
-              onRetry={() => void lists.refetch()}
-            />
-          ) : (
-            <>
-              <Table<AdminList>
-                rowKey="id"
-                size="middle"
-                columns={columns}
-                dataSource={lists.data?.items ?? []}
-                pagination={false}
-                loading={{ spinning: lists.isFetching, delay: 200 }}
-                locale={{
-                  emptyText: lists.isPending ? (
-                    <div style={{ height: 96 }} />
-                  ) : (
-                    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("people.lists.empty")} />
-                  ),
-                }}
-                rowClassName={(l) => (l.id === selectedId ? "ant-table-row-selected" : "")}
-              />
-              <div style={{ padding: "12px 16px", borderTop: "1px solid #f0f0f0" }}>
-                <TablePager
-                  page={view.page}
-                  pageSize={view.pageSize}
-                  total={lists.data?.total ?? 0}
-                  onChange={(page, pageSize) => setView((v) => ({ ...v, page, pageSize }))}
-                />
-              </div>
-            </>
-          )}
+          <QueryTable<AdminList>
+            query={lists}
+            items={lists.data?.items ?? []}
+            errorTitle={t("people.errors.load")}
+            empty={t("people.lists.empty")}
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            rowClassName={(l) => (l.id === selectedId ? "ant-table-row-selected" : "")}
+            pager={{
+              page: view.page,
+              pageSize: view.pageSize,
+              total: lists.data?.total ?? 0,
+              onChange: (page, pageSize) => setView((v) => ({ ...v, page, pageSize })),
+            }}
+          />
         </TableCard>
         {selected ? <ListMembersCard key={selected.id} list={selected} /> : <p>{t("people.lists.pick")}</p>}
       </Space>

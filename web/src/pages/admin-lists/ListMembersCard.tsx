@@ -1,11 +1,10 @@
-import { App, Button, Empty, Input, Popconfirm, Space, Table, type TableColumnsType } from "antd";
+import { App, Button, Input, Popconfirm, Space, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminList, ListMember } from "../../../../common/api/people.js";
 import { useAddMembers, useListMembers, useRemoveMember } from "../../api/people.js";
-import { QueryErrorResult } from "../../components/QueryErrorResult.js";
+import { QueryTable } from "../../components/QueryTable.js";
 import { TableCard } from "../../components/TableCard.js";
-import { TablePager } from "../../components/TablePager.js";
 import { VisuallyHidden } from "../../components/VisuallyHidden.js";
 import { UserPicker } from "../admin-users/UserPicker.js";
 
@@ -107,40 +106,22 @@ export function ListMembersCard({ list }: ListMembersCardProps) {
           {t("people.lists.add")}
         </Button>
       </Space.Compact>
-      {members.isError && !members.data ? (
-        <QueryErrorResult
-          title={t("people.errors.load")}
-          retrying={members.isFetching}
-          onRetry={() => void members.refetch()}
-        />
-      ) : (
-        <>
-          <Table<ListMember>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={members.data?.items ?? []}
-            pagination={false}
-            loading={{ spinning: members.isFetching, delay: 200 }}
-            scroll={members.data?.items.length ? { x: 640 } : undefined}
-            locale={{
-              emptyText: members.isPending ? (
-                <div style={{ height: 96 }} />
-              ) : (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("people.lists.noMembers")} />
-              ),
-            }}
-          />
-          <div style={{ padding: "12px 16px", borderTop: "1px solid #f0f0f0" }}>
-            <TablePager
-              page={view.page}
-              pageSize={view.pageSize}
-              total={members.data?.total ?? 0}
-              onChange={(page, pageSize) => setView((v) => ({ ...v, page, pageSize }))}
-            />
-          </div>
-        </>
-      )}
+      <QueryTable<ListMember>
+        query={members}
+        items={members.data?.items ?? []}
+        errorTitle={t("people.errors.load")}
+        empty={t("people.lists.noMembers")}
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        scroll={members.data?.items.length ? { x: 640 } : undefined}
+        pager={{
+          page: view.page,
+          pageSize: view.pageSize,
+          total: members.data?.total ?? 0,
+          onChange: (page, pageSize) => setView((v) => ({ ...v, page, pageSize })),
+        }}
+      />
     </TableCard>
   );
 }

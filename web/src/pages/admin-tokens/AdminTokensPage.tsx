@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Empty, Popconfirm, Table, type TableColumnsType, Tag } from "antd";
+import { App, Button, Popconfirm, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiToken } from "../../../../common/api/tokens.js";
@@ -7,9 +7,8 @@ import { formatDateTime } from "../../../../common/format.js";
 import { useCurrentUser } from "../../api/auth.js";
 import { useApiTokens, useRevokeApiToken } from "../../api/people.js";
 import { PageHeader } from "../../components/PageHeader.js";
-import { QueryErrorResult } from "../../components/QueryErrorResult.js";
+import { QueryTable } from "../../components/QueryTable.js";
 import { TableCard } from "../../components/TableCard.js";
-import { TablePager } from "../../components/TablePager.js";
 import { VisuallyHidden } from "../../components/VisuallyHidden.js";
 import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { ToneTag } from "../admin-users/ToneTag.js";
@@ -116,40 +115,22 @@ export function AdminTokensPage() {
       />
       <p style={{ maxWidth: 820 }}>{t("people.tokens.intro")}</p>
       <TableCard title={t("people.tokens.tableTitle")}>
-        {tokens.isError && !tokens.data ? (
-          <QueryErrorResult
-            title={t("people.errors.load")}
-            retrying={tokens.isFetching}
-            onRetry={() => void tokens.refetch()}
-          />
-        ) : (
-          <>
-            <Table<ApiToken>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={tokens.data?.items ?? []}
-              pagination={false}
-              loading={{ spinning: tokens.isFetching, delay: 200 }}
-              scroll={tokens.data?.items.length ? { x: 900 } : undefined}
-              locale={{
-                emptyText: tokens.isPending ? (
-                  <div style={{ height: 96 }} />
-                ) : (
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("people.tokens.empty")} />
-                ),
-              }}
-            />
-            <div style={{ padding: "12px 16px", borderTop: "1px solid #f0f0f0" }}>
-              <TablePager
-                page={view.page}
-                pageSize={view.pageSize}
-                total={tokens.data?.total ?? 0}
-                onChange={(page, pageSize) => setView({ page, pageSize })}
-              />
-            </div>
-          </>
-        )}
+        <QueryTable<ApiToken>
+          query={tokens}
+          items={tokens.data?.items ?? []}
+          errorTitle={t("people.errors.load")}
+          empty={t("people.tokens.empty")}
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          scroll={tokens.data?.items.length ? { x: 900 } : undefined}
+          pager={{
+            page: view.page,
+            pageSize: view.pageSize,
+            total: tokens.data?.total ?? 0,
+            onChange: (page, pageSize) => setView({ page, pageSize }),
+          }}
+        />
       </TableCard>
       {creating ? <CreateTokenModal onClose={() => setCreating(false)} /> : null}
     </AccessibleForm>

@@ -1,13 +1,12 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Empty, Input, Popconfirm, Space, Table, type TableColumnsType, Tag } from "antd";
+import { App, Button, Input, Popconfirm, Space, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminTutorAssignment } from "../../../../common/api/people.js";
 import { useDeleteAssignment, useTutorAssignments } from "../../api/people.js";
 import { PageHeader } from "../../components/PageHeader.js";
-import { QueryErrorResult } from "../../components/QueryErrorResult.js";
+import { QueryTable } from "../../components/QueryTable.js";
 import { TableCard } from "../../components/TableCard.js";
-import { TablePager } from "../../components/TablePager.js";
 import { VisuallyHidden } from "../../components/VisuallyHidden.js";
 import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { CoursePicker } from "../admin-enrollments/CoursePicker.js";
@@ -130,40 +129,22 @@ export function AdminTutorsPage() {
           </span>
         }
       >
-        {assignments.isError && !assignments.data ? (
-          <QueryErrorResult
-            title={t("people.errors.load")}
-            retrying={assignments.isFetching}
-            onRetry={() => void assignments.refetch()}
-          />
-        ) : (
-          <>
-            <Table<AdminTutorAssignment>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={assignments.data?.items ?? []}
-              pagination={false}
-              loading={{ spinning: assignments.isFetching, delay: 200 }}
-              scroll={assignments.data?.items.length ? { x: 900 } : undefined}
-              locale={{
-                emptyText: assignments.isPending ? (
-                  <div style={{ height: 96 }} />
-                ) : (
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("people.tutors.empty")} />
-                ),
-              }}
-            />
-            <div style={{ padding: "12px 16px", borderTop: "1px solid #f0f0f0" }}>
-              <TablePager
-                page={view.page}
-                pageSize={view.pageSize}
-                total={assignments.data?.total ?? 0}
-                onChange={(page, pageSize) => setView((v) => ({ ...v, page, pageSize }))}
-              />
-            </div>
-          </>
-        )}
+        <QueryTable<AdminTutorAssignment>
+          query={assignments}
+          items={assignments.data?.items ?? []}
+          errorTitle={t("people.errors.load")}
+          empty={t("people.tutors.empty")}
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          scroll={assignments.data?.items.length ? { x: 900 } : undefined}
+          pager={{
+            page: view.page,
+            pageSize: view.pageSize,
+            total: assignments.data?.total ?? 0,
+            onChange: (page, pageSize) => setView((v) => ({ ...v, page, pageSize })),
+          }}
+        />
       </TableCard>
       {editing ? (
         <AssignmentFormModal

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Empty, Input, Popconfirm, Select, Space, Table, type TableColumnsType } from "antd";
+import { App, Button, Input, Popconfirm, Select, Space, type TableColumnsType } from "antd";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminUser } from "../../../../common/api/people.js";
@@ -7,9 +7,8 @@ import { formatDateTime } from "../../../../common/format.js";
 import { useCurrentUser } from "../../api/auth.js";
 import { useAdminUsers, useUpdateUser } from "../../api/people.js";
 import { PageHeader } from "../../components/PageHeader.js";
-import { QueryErrorResult } from "../../components/QueryErrorResult.js";
+import { QueryTable } from "../../components/QueryTable.js";
 import { TableCard } from "../../components/TableCard.js";
-import { TablePager } from "../../components/TablePager.js";
 import { VisuallyHidden } from "../../components/VisuallyHidden.js";
 import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { RoleTags } from "./RoleTags.js";
@@ -162,40 +161,22 @@ export function AdminUsersPage() {
           </span>
         }
       >
-        {users.isError && !users.data ? (
-          <QueryErrorResult
-            title={t("people.errors.load")}
-            retrying={users.isFetching}
-            onRetry={() => void users.refetch()}
-          />
-        ) : (
-          <>
-            <Table<AdminUser>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={users.data?.items ?? []}
-              pagination={false}
-              loading={{ spinning: users.isFetching, delay: 200 }}
-              scroll={users.data?.items.length ? { x: 940 } : undefined}
-              locale={{
-                emptyText: users.isPending ? (
-                  <div style={{ height: 96 }} />
-                ) : (
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("people.users.empty")} />
-                ),
-              }}
-            />
-            <div style={{ padding: "12px 16px", borderTop: "1px solid #f0f0f0" }}>
-              <TablePager
-                page={view.page}
-                pageSize={view.pageSize}
-                total={users.data?.total ?? 0}
-                onChange={(page, pageSize) => setView((v) => ({ ...v, page, pageSize }))}
-              />
-            </div>
-          </>
-        )}
+        <QueryTable<AdminUser>
+          query={users}
+          items={users.data?.items ?? []}
+          errorTitle={t("people.errors.load")}
+          empty={t("people.users.empty")}
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          scroll={users.data?.items.length ? { x: 940 } : undefined}
+          pager={{
+            page: view.page,
+            pageSize: view.pageSize,
+            total: users.data?.total ?? 0,
+            onChange: (page, pageSize) => setView((v) => ({ ...v, page, pageSize })),
+          }}
+        />
       </TableCard>
       {editing ? <UserFormModal user={editing === "new" ? null : editing} onClose={() => setEditing(null)} /> : null}
     </AccessibleForm>
