@@ -1,5 +1,5 @@
 import { choose, openCenter, screenshot, seriousViolations, switchLanguage } from "./actions-helpers.js";
-import { expect, resetLanguageToFrench, test } from "./helpers.js";
+import { expect, resetLanguageToFrench, settleAnimations, test } from "./helpers.js";
 
 test.describe("Relances automatiques (B2)", () => {
   test.describe.configure({ timeout: 150_000 });
@@ -16,6 +16,8 @@ test.describe("Relances automatiques (B2)", () => {
     await page.getByRole("button", { name: "Nouvelle règle" }).first().click();
     const dialog = page.getByRole("dialog", { name: "Nouvelle règle de relance" });
     await expect(dialog.getByText("Règle : 7 jours avant la date d'objectif si progression < 50 %.")).toBeVisible();
+    // The dialog zooms in: a forced click on the (visually hidden) radio must wait until it stands still.
+    await settleAnimations(page);
     await dialog.getByRole("radio", { name: /Formation non commencée/ }).check({ force: true });
     await expect(dialog.getByLabel("Jours après l'inscription")).toHaveValue("10");
     await expect(dialog.getByText("Règle : Non commencé 10 jours après l'inscription.")).toBeVisible();
