@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
+import * as lessonsQueries from "../lessons/queries.js";
 
 type LessonType = "elearning" | "sheet" | "quiz" | "webinar" | "mission" | "observation";
 type LessonStatus = "not_attempted" | "in_progress" | "completed" | "passed" | "failed";
@@ -416,43 +417,11 @@ export async function touchAttemptEnd(tx: Tx, attemptId: number) {
   await tx.execute(sql`update attempts set ended_at = now() where id = ${attemptId}`);
 }
 
-type CommentRow = {
-  id: string;
-  parentId: string | null;
-  authorId: string;
-  firstName: string;
-  lastName: string;
-  body: string;
-  createdAt: string;
-};
+type CommentRow = lessonsQueries.CommentRow;
 
 /** A page of the comments on a lesson by the course's learners, newest first, with their answers. */
-export async function comments(tx: Tx, courseId: string, lessonId: string, page: number, pageSize: number) {
-  const visible = sql`lc.lesson_id = ${lessonId} and lc.parent_id is null
-    and exists (select 1 from enrollments e where e.course_id = ${courseId} and e.user_id = lc.author_id)`;
-  const [top, counted] = await Promise.all([
-    tx.execute<CommentRow>(sql`
-      select lc.id, lc.parent_id as "parentId", u.id as "authorId", u.first_name as "firstName", u.last_name as "lastName",
-        lc.body, lc.created_at as "createdAt"
-      from lesson_comments lc join users u on u.id = lc.author_id
-      where ${visible}
-      order by lc.created_at desc, lc.id
-      limit ${pageSize} offset ${(page - 1) * pageSize}`),
-    tx.execute<{ total: number }>(sql`select count(*)::int as total from lesson_comments lc where ${visible}`),
-  ]);
-  const ids = top.rows.map((r) => r.id);
-  const answers = ids.length
-    ? await tx.execute<CommentRow>(sql`
-        select lc.id, lc.parent_id as "parentId", u.id as "authorId", u.first_name as "firstName", u.last_name as "lastName",
-          lc.body, lc.created_at as "createdAt"
-        from lesson_comments lc join users u on u.id = lc.author_id
-        where lc.parent_id in (${sql.join(
-          ids.map((id) => sql`${id}`),
-          sql`, `,
-        )})
-        order by lc.created_at, lc.id`)
-    : { rows: [] as CommentRow[] };
-  return { top: top.rows, answers: answers.rows, total: counted.rows[0]?.total ?? 0 };
+export function comments(tx: Tx, courseId: string, lessonId: string, page: number, pageSize: number) {
+  return lessonsQueries.lessonComments(tx, lessonId, sql`e.course_id = ${courseId}`, page, pageSize);
 }
 
 export async function insertComment(tx: Tx, lessonId: string, authorId: string, body: string) {

@@ -51,7 +51,7 @@ export async function findLesson(tx: Tx, courseId: string, lessonId: string) {
   return result.rows[0];
 }
 
-type CommentRow = {
+export type CommentRow = {
   id: string;
   parentId: string | null;
   authorId: string;
