@@ -4,7 +4,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import type { Locator, Page } from "@playwright/test";
 import { screenshot, seriousViolations, switchLanguage } from "./actions-helpers.js";
-import { accounts, expect, resetLanguageToFrench, signIn, test } from "./helpers.js";
+import { accounts, expect, resetLanguageToFrench, settleAnimations, signIn, test } from "./helpers.js";
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -69,6 +69,8 @@ async function choose(scope: Locator, label: string, option: string) {
 async function pick(scope: Locator, label: string, option: string) {
   const page = scope.page();
   await scope.getByRole("combobox", { name: label, exact: true }).click();
+  // The list zooms in: a click while it moves can land beside the option and leave the list open.
+  await settleAnimations(page);
   await page.locator(".ant-select-dropdown:visible").getByTitle(option, { exact: true }).click();
   await expect(page.locator(".ant-select-dropdown:visible")).toHaveCount(0);
 }
