@@ -23,6 +23,7 @@ import { type Db, openDatabase, type Tx } from "../server/db/client.js";
 import { startEmbeddedPostgres } from "../server/db/embedded.js";
 import { runMigrations } from "../server/db/migrate.js";
 import { hashPassword } from "../server/modules/auth/password.js";
+import { rebuildCourseCounters } from "../server/modules/tracking/counters.js";
 import { recomputeEnrollments } from "../server/modules/tracking/summaries.js";
 
 export interface SeedBigOptions {
@@ -1530,6 +1531,11 @@ export async function seedBig(db: Db, options: SeedBigOptions = {}): Promise<See
   });
   await step("analyze", analyze(["sessions", "mission_submissions", "observations"]));
   await step("summaries", () => seedSummaries(c, summaryBatches));
+  // As a superuser the load runs without triggers (replica role), so the courses' counters are counted once here.
+  await step("counters", async () => {
+    await fastTransaction(c, (tx) => rebuildCourseCounters(tx));
+    return "course_counters";
+  });
   await step("engagement", () => seedEngagement(c));
   if (bulk.checkKeysAfter) await step("foreign keys", () => checkForeignKeys(c));
   // What autovacuum would soon do on a live database: statistics, and the visibility map that

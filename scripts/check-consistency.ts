@@ -7,7 +7,8 @@ import { connectTarget } from "./db-connect.js";
 
 /**
  * `npm run check:consistency`: are the stored summaries (lesson_stats, the enrollments' progress,
- * status, time, risk date, the attempts' time) what the facts give?
+ * status, time, risk date, indicator counts, the attempts' time, the courses' counters) what the
+ * facts give?
  *
  * In one REPEATABLE READ transaction (one instant of the database, even under load), the stored
  * summaries are copied into temp tables, the app's own recomputation (summaries.ts, the only code
@@ -15,7 +16,7 @@ import { connectTarget } from "./db-connect.js";
  * back: nothing changes. Exit code 1 and one line per difference when they differ.
  */
 export type Difference = {
-  table: "lesson_stats" | "enrollments" | "attempts";
+  table: "lesson_stats" | "enrollments" | "attempts" | "course_counters";
   id: string;
   column: string;
   stored: string | null;
@@ -33,7 +34,8 @@ export async function checkConsistency(db: Db, options: { courseId?: string } = 
         await tx.execute(sql`
           create temp table stored_enrollments on commit drop as
           select e.id, e.completed_lessons, e.progress_pct, e.status::text, e.time_spent_s, e.first_activity_at,
-                 e.last_activity_at, e.risk_at from enrollments e where ${where}`);
+                 e.last_activity_at, e.risk_at, e.missions_to_correct, e.observations_pending
+          from enrollments e where ${where}`);
         await tx.execute(sql`
           create temp table stored_stats on commit drop as
           select ls.enrollment_id, ls.lesson_id, ls.status::text, ls.status_at, ls.score, ls.avg_score,
@@ -46,7 +48,19 @@ export async function checkConsistency(db: Db, options: { courseId?: string } = 
         const result = await tx.execute<Difference>(sql`
           with now_enrollments as (
             select e.id, e.completed_lessons, e.progress_pct, e.status::text, e.time_spent_s, e.first_activity_at,
-                   e.last_activity_at, e.risk_at from enrollments e where ${where}),
+                   e.last_activity_at, e.risk_at, e.missions_to_correct, e.observations_pending
+            from enrollments e where ${where}),
+          -- The triggers applied the recomputation's changes to the stored counters: a counter that had
+          -- drifted still differs from a count of the (now right) enrollments.
+          counted as (
+            select e.course_id, e.type, e.status, count(*)::int as learners,
+                   sum(e.missions_to_correct)::int as missions_to_correct,
+                   (count(*) filter (where e.observations_pending > 0))::int as observations_to_do
+            from enrollments e where ${where} group by 1, 2, 3),
+          kept as (
+            select cc.* from course_counters cc
+            where cc.course_id in (select e.course_id from enrollments e where ${where})
+              and (cc.learners, cc.missions_to_correct, cc.observations_to_do) <> (0, 0, 0)),
           now_stats as (
             select ls.enrollment_id, ls.lesson_id, ls.status::text, ls.status_at, ls.score, ls.avg_score,
                    ls.attempts_count, ls.time_spent_s, ls.first_activity_at, ls.last_activity_at
@@ -60,7 +74,9 @@ export async function checkConsistency(db: Db, options: { courseId?: string } = 
             ('time_spent_s', s.time_spent_s::text, n.time_spent_s::text),
             ('first_activity_at', s.first_activity_at::text, n.first_activity_at::text),
             ('last_activity_at', s.last_activity_at::text, n.last_activity_at::text),
-            ('risk_at', s.risk_at::text, n.risk_at::text)) kv(key, s, r)
+            ('risk_at', s.risk_at::text, n.risk_at::text),
+            ('missions_to_correct', s.missions_to_correct::text, n.missions_to_correct::text),
+            ('observations_pending', s.observations_pending::text, n.observations_pending::text)) kv(key, s, r)
           where kv.s is distinct from kv.r
           union all
           select 'lesson_stats', coalesce(n.enrollment_id, s.enrollment_id)::text || '/' || coalesce(n.lesson_id, s.lesson_id)::text,
@@ -82,6 +98,15 @@ export async function checkConsistency(db: Db, options: { courseId?: string } = 
           select 'attempts', a.id::text, 'time_spent_s', s.time_spent_s::text, a.time_spent_s::text
           from attempts a join stored_attempts s on s.id = a.id
           where a.time_spent_s is distinct from s.time_spent_s
+          union all
+          select 'course_counters', concat_ws('/', coalesce(k.course_id, c.course_id), coalesce(k.type, c.type),
+                 coalesce(k.status, c.status)), kv.key, kv.s, kv.r
+          from kept k full join counted c on c.course_id = k.course_id and c.type = k.type and c.status = k.status
+          cross join lateral (values
+            ('learners', coalesce(k.learners, 0)::text, coalesce(c.learners, 0)::text),
+            ('missions_to_correct', coalesce(k.missions_to_correct, 0)::text, coalesce(c.missions_to_correct, 0)::text),
+            ('observations_to_do', coalesce(k.observations_to_do, 0)::text, coalesce(c.observations_to_do, 0)::text)) kv(key, s, r)
+          where kv.s is distinct from kv.r
           order by 1, 2, 3`);
         differences = result.rows;
         // Nothing the check did may stay: it only looked.

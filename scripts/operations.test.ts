@@ -45,6 +45,11 @@ describe("npm run check:consistency", () => {
       returning enrollment_id, lesson_id`);
     const row = target.rows[0];
     await db.db.execute(sql`update enrollments set progress_pct = 99 where id = ${row?.enrollment_id}`);
+    const counter = await db.db.execute<{ course_id: string; type: string; status: string }>(sql`
+      update course_counters set learners = learners + 3
+      where (course_id, type, status) = (select course_id, type, status from course_counters order by 1, 2, 3 limit 1)
+      returning course_id, type, status`);
+    const drifted = counter.rows[0];
     const differences = await checkConsistency(db.db);
     expect(differences).toEqual(
       expect.arrayContaining([
@@ -54,6 +59,11 @@ describe("npm run check:consistency", () => {
           column: "time_spent_s",
         }),
         expect.objectContaining({ table: "enrollments", id: row?.enrollment_id, column: "progress_pct", stored: "99" }),
+        expect.objectContaining({
+          table: "course_counters",
+          id: `${drifted?.course_id}/${drifted?.type}/${drifted?.status}`,
+          column: "learners",
+        }),
       ]),
     );
     // The command line: one line per difference, exit code 1.

@@ -50,6 +50,10 @@ export const enrollments = pgTable(
      * tutoring center filters and sorts on an index although "now" moves.
      */
     riskAt: timestamp("risk_at", { withTimezone: true }),
+    /** Mission submissions of this enrollment awaiting a correction (indicator `Missions à corriger`). */
+    missionsToCorrect: integer("missions_to_correct").notNull().default(0),
+    /** Observation lessons of the course not passed by this learner (indicator `Observations à réaliser`). */
+    observationsPending: smallint("observations_pending").notNull().default(0),
     /** Bumped by every change of the learner's data in this course: optimistic concurrency. */
     version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -67,6 +71,27 @@ export const enrollments = pgTable(
     index("enrollments_course_type_progress_idx").on(t.courseId, t.type, t.progressPct, t.learnerSortName, t.id),
     index("enrollments_course_risk_idx").on(t.courseId, t.riskAt, t.learnerSortName, t.id),
   ],
+);
+
+/**
+ * The tutoring center's indicators of a whole course, by enrollment type and status: learners,
+ * missions awaiting a correction, learners with an observation to do. Kept by statement triggers on
+ * `enrollments` (migration 0006) in the same transaction as every enrollment write, so a course of
+ * 100,000 learners is counted by reading at most 9 rows (BENCHMARKS.md).
+ */
+export const courseCounters = pgTable(
+  "course_counters",
+  {
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    type: enrollmentTypeEnum("type").notNull(),
+    status: enrollmentStatusEnum("status").notNull(),
+    learners: integer("learners").notNull().default(0),
+    missionsToCorrect: integer("missions_to_correct").notNull().default(0),
+    observationsToDo: integer("observations_to_do").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.type, t.status] })],
 );
 
 /**

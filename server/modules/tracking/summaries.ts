@@ -11,8 +11,10 @@ import { PROGRESS_CHANNEL } from "../live/hub.js";
  *  2. one lesson_stats row per lesson of the course: status (best reached: Réussi > Terminé >
  *     Échoué > En cours), the date it was first reached, best score, mean over scored attempts,
  *     attempts count, time (attempts + attended virtual classes), with the tutor's overrides on top;
- *  3. the enrollment summary: progress = completed or passed lessons / lessons, status, time, and
- *     when the learner becomes at risk (common/risk.ts).
+ *  3. the enrollment summary: progress = completed or passed lessons / lessons, status, time,
+ *     when the learner becomes at risk (common/risk.ts), and what the tutoring center's indicators
+ *     count: submissions awaiting a correction, observation lessons not passed (the course's
+ *     totals follow in course_counters, kept by triggers on enrollments).
  * Set-based, so the same code serves one learner after a commit and 100,000 after a bulk load.
  */
 export async function recomputeEnrollments(tx: Tx, where: SQL): Promise<void> {
@@ -122,6 +124,10 @@ export async function recomputeEnrollments(tx: Tx, where: SQL): Promise<void> {
         case when round(100.0 * s.completed / greatest(s.total, 1)) < ${RISK_PROGRESS_PCT}
           then e.objective_at - make_interval(days => ${RISK_OBJECTIVE_DAYS}) end,
         coalesce(s.last_at, e.start_at, e.enrolled_at) + make_interval(days => s.inactivity_days)) end,
+      missions_to_correct = (select count(*) from mission_submissions ms
+        where ms.enrollment_id = e.id
+          and not exists (select 1 from mission_corrections mc where mc.submission_id = ms.id)),
+      observations_pending = s.observations_pending,
       version = e.version + 1,
       updated_at = now()
     from (
@@ -131,10 +137,12 @@ export async function recomputeEnrollments(tx: Tx, where: SQL): Promise<void> {
         coalesce(bool_or(ls.status <> 'not_attempted'), false) as active,
         coalesce(sum(ls.time_spent_s), 0)::int as time_s,
         min(ls.first_activity_at) as first_at,
-        max(ls.last_activity_at) as last_at
+        max(ls.last_activity_at) as last_at,
+        (count(*) filter (where l.type = 'observation' and ls.status <> 'passed'))::int as observations_pending
       from enrollments t
       join courses c on c.id = t.course_id
       left join lesson_stats ls on ls.enrollment_id = t.id
+      left join lessons l on l.id = ls.lesson_id
       where t.id in (select e.id from enrollments e where ${where})
       group by t.id, c.inactivity_days
     ) s

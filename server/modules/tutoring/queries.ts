@@ -44,8 +44,38 @@ type LearnerRow = {
   certificateKind: "completion" | "attendance" | null;
 };
 
-/** One page of a course's learners within `scope` (a condition on `enrollments e`), from the summaries. */
-export async function listLearners(tx: Tx, scope: SQL, query: TutoredLearnersQuery) {
+/**
+ * Whether the course's counters can tell how many learners `filters` select: only the enrollment
+ * type and status filters (the others bound summaries the counters don't keep).
+ */
+export function countedByCounters(filters: LearnerFilters): boolean {
+  return (
+    !(filters.q && normalizeForSearch(filters.q)) &&
+    filters.progressMin === undefined &&
+    filters.progressMax === undefined &&
+    filters.timeMin === undefined &&
+    filters.timeMax === undefined &&
+    filters.atRisk === undefined
+  );
+}
+
+/** How many learners of the whole course have the enrollment type and status given, from course_counters. */
+async function countFromCounters(tx: Tx, courseId: string, filters: LearnerFilters) {
+  const conditions = [sql`course_id = ${courseId}`];
+  if (filters.enrollmentType) conditions.push(sql`type = ${filters.enrollmentType}`);
+  if (filters.status) conditions.push(sql`status = ${filters.status}`);
+  const result = await tx.execute<{ total: number }>(
+    sql`select coalesce(sum(learners), 0)::int as total from course_counters where ${sql.join(conditions, sql` and `)}`,
+  );
+  return result.rows[0]?.total ?? 0;
+}
+
+/**
+ * One page of a course's learners within `scope` (a condition on `enrollments e`), from the summaries.
+ * `wholeCourse`: the scope is every learner of that course, so the total can come from its counters
+ * when the filters allow (counting 100,000 index entries per page took most of a page's time).
+ */
+export async function listLearners(tx: Tx, scope: SQL, query: TutoredLearnersQuery, wholeCourse: string | null) {
   const where = sql.join([scope, ...learnerFilterConditions(query)], sql` and `);
   const direction = query.order === "desc" ? sql`desc` : sql`asc`;
   const sortKey = sortColumns[query.sort];
@@ -76,9 +106,13 @@ export async function listLearners(tx: Tx, scope: SQL, query: TutoredLearnersQue
         select c.id, c.kind from certificates c where c.enrollment_id = e.id and c.revoked_at is null
         order by c.issued_at desc limit 1) cert on true
       order by ${orderBy}`),
-    tx.execute<{ total: number }>(sql`select count(*)::int as total from enrollments e where ${where}`),
+    wholeCourse && countedByCounters(query)
+      ? countFromCounters(tx, wholeCourse, query)
+      : tx
+          .execute<{ total: number }>(sql`select count(*)::int as total from enrollments e where ${where}`)
+          .then((r) => r.rows[0]?.total ?? 0),
   ]);
-  return { rows: page.rows, total: counted.rows[0]?.total ?? 0 };
+  return { rows: page.rows, total: counted };
 }
 
 export async function inactivityDays(tx: Tx, courseId: string) {
@@ -100,43 +134,58 @@ export async function selectionSummary(tx: Tx, where: SQL) {
   return { count: counted.rows[0]?.total ?? 0, sample: sample.rows };
 }
 
-/**
- * Indicators of a course over the learners in `scope`, from summaries and indexes only:
- * learners by status, mission submissions without a correction, learners whose observation
- * lesson is not passed (not done, or failed and to redo). One pass over the scoped enrollments
- * for the counts; submissions and lesson statistics are read from the course's mission and
- * observation lessons only (scanning every course's, they took a second on 40,000 learners).
- */
-export async function indicators(tx: Tx, courseId: string, scope: SQL, enrollmentType?: string) {
-  const where = enrollmentType ? sql`${scope} and e.type = ${enrollmentType}` : scope;
-  const result = await tx.execute<{
-    learners: number;
-    notStarted: number;
-    inProgress: number;
-    completed: number;
-    missionsToCorrect: number;
-    observationsToDo: number;
-  }>(sql`
-    with scoped as materialized (select e.id, e.status from enrollments e where ${where})
-    select
-      count(*)::int as learners,
-      (count(*) filter (where status = 'not_started'))::int as "notStarted",
-      (count(*) filter (where status = 'in_progress'))::int as "inProgress",
-      (count(*) filter (where status = 'completed'))::int as completed,
-      (select count(*) from mission_submissions ms
-         join scoped s on s.id = ms.enrollment_id
-         where ms.lesson_id in (select id from lessons where course_id = ${courseId} and type = 'mission')
-           and not exists (select 1 from mission_corrections mc where mc.submission_id = ms.id))::int as "missionsToCorrect",
-      (select count(distinct ls.enrollment_id) from lesson_stats ls
-         join scoped s on s.id = ls.enrollment_id
-         where ls.lesson_id in (select id from lessons where course_id = ${courseId} and type = 'observation')
-           and ls.status <> 'passed')::int as "observationsToDo"
-    from scoped`);
-  const row = result.rows[0];
+type IndicatorsRow = {
+  learners: number;
+  notStarted: number;
+  inProgress: number;
+  completed: number;
+  missionsToCorrect: number;
+  observationsToDo: number;
+};
+
+function indicatorsFrom(row: IndicatorsRow | undefined) {
   return {
     learners: row?.learners ?? 0,
     missionsToCorrect: row?.missionsToCorrect ?? 0,
     observationsToDo: row?.observationsToDo ?? 0,
     statuses: { not_started: row?.notStarted ?? 0, in_progress: row?.inProgress ?? 0, completed: row?.completed ?? 0 },
   };
+}
+
+/**
+ * Indicators of a whole course (every learner, or those of one enrollment type): learners by
+ * status, mission submissions awaiting a correction, learners with an observation lesson not
+ * passed. Read from course_counters, at most 9 rows, whatever the course's size: counting a
+ * 100,000-learner course's enrollments took 0.5 to 1.5 s (BENCHMARKS.md).
+ */
+export async function courseIndicators(tx: Tx, courseId: string, enrollmentType?: string) {
+  const byType = enrollmentType ? sql`and type = ${enrollmentType}` : sql``;
+  const result = await tx.execute<IndicatorsRow>(sql`
+    select
+      coalesce(sum(learners), 0)::int as learners,
+      coalesce(sum(learners) filter (where status = 'not_started'), 0)::int as "notStarted",
+      coalesce(sum(learners) filter (where status = 'in_progress'), 0)::int as "inProgress",
+      coalesce(sum(learners) filter (where status = 'completed'), 0)::int as completed,
+      coalesce(sum(missions_to_correct), 0)::int as "missionsToCorrect",
+      coalesce(sum(observations_to_do), 0)::int as "observationsToDo"
+    from course_counters where course_id = ${courseId} ${byType}`);
+  return indicatorsFrom(result.rows[0]);
+}
+
+/**
+ * The same indicators over the learners in `scope` (a tutor restricted to learner lists), in one
+ * pass over their enrollment summaries.
+ */
+export async function indicators(tx: Tx, scope: SQL, enrollmentType?: string) {
+  const where = enrollmentType ? sql`${scope} and e.type = ${enrollmentType}` : scope;
+  const result = await tx.execute<IndicatorsRow>(sql`
+    select
+      count(*)::int as learners,
+      (count(*) filter (where e.status = 'not_started'))::int as "notStarted",
+      (count(*) filter (where e.status = 'in_progress'))::int as "inProgress",
+      (count(*) filter (where e.status = 'completed'))::int as completed,
+      coalesce(sum(e.missions_to_correct), 0)::int as "missionsToCorrect",
+      (count(*) filter (where e.observations_pending > 0))::int as "observationsToDo"
+    from enrollments e where ${where}`);
+  return indicatorsFrom(result.rows[0]);
 }

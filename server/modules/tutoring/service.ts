@@ -24,7 +24,7 @@ export async function listLearners(
 ): Promise<TutoredLearnersPage> {
   const scope = await courseScope(db, user, courseId);
   const [{ rows, total }, inactivityDays] = await Promise.all([
-    q.listLearners(db, learnersInScope(scope), query),
+    q.listLearners(db, learnersInScope(scope), query, scope.restrictedAssignmentId ? null : courseId),
     q.inactivityDays(db, courseId),
   ]);
   const now = new Date();
@@ -97,7 +97,8 @@ export async function resolveSelection(
 /** The tutoring center's indicators over the learners the tutor follows. */
 export async function indicators(db: Db, user: CurrentUser, courseId: string, query: IndicatorsQuery) {
   const scope = await courseScope(db, user, courseId);
-  return q.indicators(db, courseId, learnersInScope(scope), query.enrollmentType);
+  if (!scope.restrictedAssignmentId) return q.courseIndicators(db, courseId, query.enrollmentType);
+  return q.indicators(db, learnersInScope(scope), query.enrollmentType);
 }
 
 /**
