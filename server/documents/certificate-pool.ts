@@ -8,11 +8,14 @@ import type { RenderRequest, RenderResponse } from "./certificate-worker.js";
 import type { DocumentLocale } from "./labels.js";
 
 /**
- * Renders certificates on worker threads, so a job of 1,000 learners uses every core while the
- * main thread talks to the database (BENCHMARKS.md: ~9 ms of CPU per PDF). Threads start on first
- * use and never keep the process alive; if they can't start, PDFs are rendered in this thread.
+ * Renders certificates on worker threads, so a job of 1,000 learners renders on every core while
+ * the main thread waits on the database (BENCHMARKS.md: ~6 ms of CPU per PDF, the main thread's
+ * share of a job is a fraction of that). Threads start on first use, never keep the process alive,
+ * and are ended once idle for `idleMs` (each holds ~45 MB: a V8 heap, tsx, pdfkit and the parsed
+ * fonts), so the memory is taken only while certificates are made. If they can't start, PDFs are
+ * rendered in this thread.
  */
-class CertificatePool {
+export class CertificatePool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
   private readonly queue: { request: RenderRequest; resolve: (pdf: Buffer) => void; reject: (e: Error) => void }[] = [];
@@ -22,16 +25,49 @@ class CertificatePool {
   >();
   private nextId = 1;
   private broken = false;
+  private idleTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly size: number) {}
+  constructor(
+    private readonly size: number,
+    private readonly idleMs = 10_000,
+    private readonly onRelease?: () => void,
+  ) {}
+
+  /** Threads running (0 when idle long enough). */
+  get threads() {
+    return this.workers.length;
+  }
+
+  /** PDFs being rendered right now (at most one per thread). */
+  get busy() {
+    return this.pending.size;
+  }
 
   render(data: CertificateData, locale: DocumentLocale): Promise<Buffer> {
     if (this.broken || this.size < 1) return certificatePdf(data, locale);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     if (this.workers.length === 0) this.start();
     return new Promise<Buffer>((resolve, reject) => {
       this.queue.push({ request: { id: this.nextId++, data, locale }, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /** Ends the threads once nothing was asked of them for `idleMs`. */
+  private releaseWhenIdle() {
+    if (this.pending.size > 0 || this.queue.length > 0 || this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.pending.size > 0 || this.queue.length > 0) return;
+      for (const worker of this.workers.splice(0)) {
+        worker.removeAllListeners("error");
+        void worker.terminate();
+      }
+      this.idle.splice(0);
+      this.onRelease?.();
+    }, this.idleMs);
+    this.idleTimer.unref();
   }
 
   private start() {
@@ -76,6 +112,7 @@ class CertificatePool {
       else job.reject(new Error(message.error));
     }
     this.dispatch();
+    this.releaseWhenIdle();
   }
 
   private fail(worker: Worker, error: Error) {
@@ -90,6 +127,7 @@ class CertificatePool {
     if (idle >= 0) this.idle.splice(idle, 1);
     if (this.workers.length === 0) this.broken = true;
     this.dispatch();
+    this.releaseWhenIdle();
   }
 }
 
@@ -108,8 +146,12 @@ const BOOTSTRAP = `import(${JSON.stringify(pathToFileURL(TSX_ESM_API).href)})
   .then(({ register }) => { register(); return import(${JSON.stringify(new URL("./certificate-worker.ts", import.meta.url).href)}); })
   .catch((error) => { throw error; });`;
 
-// One core stays for the main thread (database, HTTP); each thread costs ~70 MB of memory.
-const pool = new CertificatePool(Math.max(1, Math.min(4, os.availableParallelism() - 1)));
+/**
+ * One thread per core: the main thread mostly waits on PostgreSQL (a job's main-thread CPU is a
+ * fraction of the rendering's), so with one core kept for it a 2-core machine rendered on one core
+ * while the other sat mostly idle. At most 4: beyond, memory grows faster than jobs shorten.
+ */
+const pool = new CertificatePool(Math.max(1, Math.min(4, os.availableParallelism())));
 
 /** A certificate PDF, rendered on a worker thread. */
 export function renderCertificate(data: CertificateData, locale: DocumentLocale): Promise<Buffer> {

@@ -81,14 +81,17 @@ export const certificatesRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config;
     async (request, reply) => {
       const zip = await service.jobZip(
         db,
+        config,
         requireRole(request, "tutor", "admin"),
         request.params.courseId,
         request.params.jobId,
       );
+      // Streamed from the file: the server never holds the zip in memory.
       return reply
         .type("application/zip")
         .header("content-disposition", 'attachment; filename="attestations.zip"')
-        .send(zip);
+        .header("content-length", zip.size)
+        .send(zip.file.createReadStream());
     },
   );
 
