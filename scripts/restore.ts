@@ -87,20 +87,14 @@ export async function restore(options: { url: string; dataDir: string; from: str
     await loader.query("begin");
     const names = manifest.tables.map((t) => t.name);
     await loader.query(`truncate ${names.map((n) => `public."${n}"`).join(", ")} restart identity cascade`);
-    // The courses' counters are restored as they were saved: the trigger that counts copied
-    // enrollments into them would count them twice (it stays off only inside this transaction).
-    // (A backup older than the counters has no such trigger; the newer migrations count them after the copy.)
-    const counted = await loader.query(
-      "select 1 from pg_trigger where tgname = 'enrollments_counters_insert' and tgrelid = 'public.enrollments'::regclass",
-    );
-    if (counted.rowCount)
-      await loader.query("alter table public.enrollments disable trigger enrollments_counters_insert");
+    // The courses' counters and sort buckets are restored as they were saved: the triggers that
+    // count copied enrollments into them would count them twice (off only inside this transaction).
+    await loader.query("alter table public.enrollments disable trigger user");
     for (const name of await foreignKeyOrder(loader, names)) {
       const file = path.join(options.from, "tables", `${name}.copy`);
       await pipeline(fs.createReadStream(file), loader.query(copyFrom(`copy public."${name}" from stdin`)));
     }
-    if (counted.rowCount)
-      await loader.query("alter table public.enrollments enable trigger enrollments_counters_insert");
+    await loader.query("alter table public.enrollments enable trigger user");
     // Identity and serial columns continue after the restored ids.
     const sequences = await loader.query<{ table: string; column: string }>(`
       select c.table_name as table, c.column_name as column from information_schema.columns c

@@ -95,6 +95,27 @@ export const courseCounters = pgTable(
 );
 
 /**
+ * How many learners of a course fall in each (enrollment type, progress, name prefix) bucket, so a
+ * deep page of the tutoring center sorted by name or progress seeks to its bucket on the index and
+ * walks at most one bucket, instead of skipping up to 100,000 index entries (BENCHMARKS.md). The
+ * prefix is the first 3 characters of learner_sort_name (collation "C": a prefix sorts before every
+ * name it starts). Kept by the same triggers as course_counters.
+ */
+export const courseSortBuckets = pgTable(
+  "course_sort_buckets",
+  {
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    type: enrollmentTypeEnum("type").notNull(),
+    progressPct: smallint("progress_pct").notNull(),
+    prefix: text("prefix").notNull(),
+    learners: integer("learners").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.type, t.progressPct, t.prefix] })],
+);
+
+/**
  * Per (enrollment, lesson) statistics, one row for every lesson of the course (dense), derived
  * from attempts, attendance and the tutor's overrides. `override_*` are the values a tutor set in
  * `Modifier les statistiques` (R6); the effective value is the override when present.

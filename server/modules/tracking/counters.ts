@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 
 /**
- * Counts course_counters anew from the enrollments, for loads that bypass the triggers keeping it
+ * Counts course_counters and course_sort_buckets anew from the enrollments, for loads that bypass the triggers keeping it
  * (seed:big as a superuser loads with `session_replication_role = replica`; a restore copies
- * enrollments and counters separately). The migration that created the counters counts them the same way.
+ * enrollments and counters separately). The migrations that created them count them the same way.
  */
 export async function rebuildCourseCounters(tx: Tx): Promise<void> {
   await tx.execute(sql`delete from course_counters`);
@@ -13,4 +13,9 @@ export async function rebuildCourseCounters(tx: Tx): Promise<void> {
     select course_id, type, status, count(*)::int, sum(missions_to_correct)::int,
       (count(*) filter (where observations_pending > 0))::int
     from enrollments group by course_id, type, status`);
+  await tx.execute(sql`delete from course_sort_buckets`);
+  await tx.execute(sql`
+    insert into course_sort_buckets (course_id, type, progress_pct, prefix, learners)
+    select course_id, type, progress_pct, left(learner_sort_name, 3), count(*)::int
+    from enrollments group by 1, 2, 3, 4`);
 }

@@ -70,6 +70,46 @@ async function countFromCounters(tx: Tx, courseId: string, filters: LearnerFilte
   return result.rows[0]?.total ?? 0;
 }
 
+/** Below this offset a page walks the index from its start (cheaper than asking the buckets). */
+const SEEK_FROM = 2_000;
+/** Sorts after every name that starts with a given prefix (the greatest code point; collation "C"). */
+const AFTER_PREFIX = "\u{10FFFF}";
+
+/**
+ * Where a deep page sorted by name or progress over a whole course starts: the sort bucket
+ * (progress, 3-letter name prefix) that holds its first row, from course_sort_buckets, as a condition
+ * to seek to on the index and the offset left within that bucket. Without it, page 4,000 of a
+ * 100,000-learner course skipped 100,000 index entries. Null when the buckets can't tell: other
+ * sorts, filters other than the enrollment type, shallow pages.
+ */
+async function bucketSeek(tx: Tx, courseId: string, query: TutoredLearnersQuery, offset: number) {
+  if (offset < SEEK_FROM || (query.sort !== "name" && query.sort !== "progress")) return null;
+  if (!countedByCounters(query) || query.status) return null;
+  const desc = query.order === "desc";
+  const byProgress = query.sort === "progress";
+  const direction = desc ? sql`desc` : sql`asc`;
+  const keys = byProgress ? sql`progress_pct, prefix` : sql`prefix`;
+  const order = byProgress ? sql`progress ${direction}, prefix ${direction}` : sql`prefix ${direction}`;
+  const byType = query.enrollmentType ? sql`and type = ${query.enrollmentType}` : sql``;
+  const result = await tx.execute<{ progress: number | null; prefix: string; before: number }>(sql`
+    with buckets as (
+      select ${byProgress ? sql`progress_pct` : sql`null::smallint`} as progress, prefix, sum(learners)::int as n
+      from course_sort_buckets where course_id = ${courseId} ${byType}
+      group by ${keys} having sum(learners) > 0),
+    placed as (
+      select progress, prefix, (sum(n) over (order by ${order} rows unbounded preceding) - n)::int as before
+      from buckets)
+    select progress, prefix, before from placed where before <= ${offset} order by before desc limit 1`);
+  const bucket = result.rows[0];
+  if (!bucket) return null;
+  const start = desc ? `${bucket.prefix}${AFTER_PREFIX}` : bucket.prefix;
+  const compare = desc ? sql`<` : sql`>=`;
+  const condition = byProgress
+    ? sql`(e.progress_pct, e.learner_sort_name) ${compare} (${bucket.progress}, ${start})`
+    : sql`e.learner_sort_name ${compare} ${start}`;
+  return { condition, offset: offset - bucket.before };
+}
+
 /**
  * One page of a course's learners within `scope` (a condition on `enrollments e`), from the summaries.
  * `wholeCourse`: the scope is every learner of that course, so the total can come from its counters
@@ -77,13 +117,18 @@ async function countFromCounters(tx: Tx, courseId: string, filters: LearnerFilte
  */
 export async function listLearners(tx: Tx, scope: SQL, query: TutoredLearnersQuery, wholeCourse: string | null) {
   const where = sql.join([scope, ...learnerFilterConditions(query)], sql` and `);
+  // Descending reverses the whole order (ties by name and id too), so each sort is one index read
+  // backwards: with the ties ascending, a page sorted by progress descending sorted 100,000 rows.
   const direction = query.order === "desc" ? sql`desc` : sql`asc`;
   const sortKey = sortColumns[query.sort];
   const nulls = query.sort === "risk" ? sql`nulls last` : sql``;
   const orderBy =
     query.sort === "name"
-      ? sql`${sortKey} ${direction}, e.id`
-      : sql`${sortKey} ${direction} ${nulls}, e.learner_sort_name, e.id`;
+      ? sql`${sortKey} ${direction}, e.id ${direction}`
+      : sql`${sortKey} ${direction} ${nulls}, e.learner_sort_name ${direction}, e.id ${direction}`;
+  const offset = (query.page - 1) * query.pageSize;
+  const seek = wholeCourse ? await bucketSeek(tx, wholeCourse, query, offset) : null;
+  const pageWhere = seek ? sql`${where} and ${seek.condition}` : where;
   // The page's enrollment ids first, from the (course_id, sort key, name, id) index alone; users and
   // certificates are joined for those rows only. Joined before the offset, page 400 of a
   // 100,000-learner course read 10,000 users and certificates to drop them (BENCHMARKS.md).
@@ -91,9 +136,9 @@ export async function listLearners(tx: Tx, scope: SQL, query: TutoredLearnersQue
     tx.execute<LearnerRow>(sql`
       with page as (
         select e.id from enrollments e
-        where ${where}
+        where ${pageWhere}
         order by ${orderBy}
-        limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize})
+        limit ${query.pageSize} offset ${seek ? seek.offset : offset})
       select e.user_id as "userId", e.id as "enrollmentId", u.last_name as "lastName", u.first_name as "firstName",
         e.type as "enrollmentType", e.status, e.progress_pct as "progressPct", e.time_spent_s as "timeSpentSeconds",
         e.objective_at as "objectiveAt", e.last_activity_at as "lastActivityAt",
