@@ -1,4 +1,6 @@
+import type { SQL } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "./schema/index.js";
 
@@ -29,4 +31,21 @@ export function openDatabase(url: string, max = 10): Database {
     db,
     close: () => pool.end(),
   };
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Runs `query` as a named prepared statement on the connection of `tx`: PostgreSQL parses and plans
+ * it once per connection, then reuses the plan. For the hottest statements only (the SCORM commit:
+ * planning its statement cost twice its execution, issue #8). `query` must give the same text on
+ * every call (its values as parameters), or the driver refuses a second text under the same name.
+ */
+export async function executePrepared<T extends Record<string, unknown>>(
+  tx: Tx,
+  name: string,
+  query: SQL,
+): Promise<pg.QueryResult<T>> {
+  const prepared = tx._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false);
+  return (await prepared.execute()) as pg.QueryResult<T>;
 }

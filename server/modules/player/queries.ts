@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { Tx } from "../../db/client.js";
+import { RISK_OBJECTIVE_DAYS, RISK_PROGRESS_PCT } from "../../../common/risk.js";
+import { executePrepared, type Tx } from "../../db/client.js";
+import { PROGRESS_CHANNEL } from "../live/hub.js";
 
 /** The signed-in learner's enrollment in a course, locked for the launch (one writer per learner). */
 export async function lockEnrollment(tx: Tx, courseId: string, userId: string) {
@@ -7,21 +9,6 @@ export async function lockEnrollment(tx: Tx, courseId: string, userId: string) {
     select id from enrollments where course_id = ${courseId} and user_id = ${userId} for update`);
   return result.rows[0];
 }
-
-export type AttemptRow = {
-  id: number;
-  number: number;
-  status: "in_progress" | "completed" | "passed" | "failed" | "not_attempted";
-  statusAt: string | null;
-  score: number | null;
-  endedAt: string | null;
-  cmi: Record<string, unknown>;
-  data: Record<string, unknown>;
-  enrollmentId: string;
-  lessonId: string;
-  userId: string;
-  passingScore: number | null;
-};
 
 /** The learner's latest attempt at a lesson. */
 export async function lastAttempt(tx: Tx, enrollmentId: string, lessonId: string) {
@@ -80,51 +67,228 @@ export async function insertSession(tx: Tx, row: { enrollmentId: string; lessonI
   return Number(id);
 }
 
+export type AttemptRow = {
+  id: number;
+  number: number;
+  status: "in_progress" | "completed" | "passed" | "failed" | "not_attempted";
+  statusAt: string | null;
+  score: number | null;
+  endedAt: string | null;
+  cmi: Record<string, unknown>;
+  data: Record<string, unknown>;
+  enrollmentId: string;
+  lessonId: string;
+  courseId: string;
+  userId: string;
+  passingScore: number | null;
+  /** The commit's session is one of this attempt's. */
+  sessionFound: boolean;
+};
+
 /**
- * An attempt with its learner, locked for the commit: the enrollment first, then the attempt, the
- * order every writer of a learner's data takes (a tutor's edit locks the enrollment, then attempts).
+ * An attempt with its learner, locked for a commit, in one round trip: the enrollment first (the
+ * sub-select, evaluated while the attempt row is scanned, before that row is locked), then the
+ * attempt — the order every writer of a learner's data takes (a tutor's edit locks the enrollment,
+ * then attempts), so a commit waits for them instead of deadlocking. Locking the attempt row also
+ * makes the row returned its latest version when a concurrent commit changed it meanwhile.
  */
-export async function lockAttempt(tx: Tx, attemptId: number) {
-  const owner = await tx.execute<{ enrollmentId: string }>(sql`
-    select enrollment_id as "enrollmentId" from attempts where id = ${attemptId}`);
-  const enrollmentId = owner.rows[0]?.enrollmentId;
-  if (!enrollmentId) return undefined;
-  await tx.execute(sql`select 1 from enrollments where id = ${enrollmentId} for update`);
-  const result = await tx.execute<AttemptRow>(sql`
+export async function lockAttempt(tx: Tx, attemptId: number, sessionId: number) {
+  const result = await executePrepared<AttemptRow>(
+    tx,
+    "player_lock_attempt",
+    sql`
     select a.id, a.number, a.status, a.status_at as "statusAt", a.score::float8 as score, a.ended_at as "endedAt",
-      a.cmi, a.data, a.enrollment_id as "enrollmentId", a.lesson_id as "lessonId", e.user_id as "userId",
-      l.passing_score::float8 as "passingScore"
+      a.cmi, a.data, a.enrollment_id as "enrollmentId", a.lesson_id as "lessonId", e.course_id as "courseId",
+      e.user_id as "userId", l.passing_score::float8 as "passingScore",
+      exists (select 1 from sessions s where s.id = ${sessionId} and s.attempt_id = a.id) as "sessionFound"
     from attempts a
     join enrollments e on e.id = a.enrollment_id
     join lessons l on l.id = a.lesson_id
     where a.id = ${attemptId} and l.type = 'elearning'
-    for update of a`);
+      and a.enrollment_id = (
+        select x.id from enrollments x
+        where x.id = (select y.enrollment_id from attempts y where y.id = ${attemptId})
+        for update)
+    for update of a`,
+  );
   const row = result.rows[0];
   return row ? { ...row, id: Number(row.id) } : undefined;
 }
 
-export async function findSession(tx: Tx, sessionId: number, attemptId: number) {
-  const result = await tx.execute<{ id: number }>(sql`
-    select id from sessions where id = ${sessionId} and attempt_id = ${attemptId}`);
-  return result.rows[0];
+/** What a commit writes: the attempt's new CMI data, status and score; `end` for the terminating one. */
+export interface CommitWrite {
+  attemptId: number;
+  sessionId: number;
+  enrollmentId: string;
+  lessonId: string;
+  courseId: string;
+  userId: string;
+  cmi: Record<string, unknown>;
+  status: string;
+  statusAt: string | null;
+  score: number | null;
+  end: boolean;
 }
 
-export async function updateAttempt(
-  tx: Tx,
-  attemptId: number,
-  row: { cmi: Record<string, unknown>; status: string; statusAt: string | null; score: number | null; end: boolean },
-) {
-  await tx.execute(sql`
-    update attempts set cmi = ${JSON.stringify(row.cmi)}::jsonb, status = ${row.status}::lesson_status,
-      status_at = ${row.statusAt}::timestamptz, score = ${row.score}, version = version + 1,
-      ended_at = case when ${row.end} then now() else ended_at end
-    where id = ${attemptId}`);
-}
-
-/** The session lasts from the launch to this commit (server time; the platform's cap applies in the summaries). */
-export async function updateSession(tx: Tx, sessionId: number, end: boolean) {
-  await tx.execute(sql`
-    update sessions set duration_s = greatest(duration_s, floor(extract(epoch from now() - started_at))::int),
-      ended_at = case when ${end} then now() else ended_at end
-    where id = ${sessionId}`);
+/**
+ * A commit's writes in one statement, the enrollment and attempt already locked (lockAttempt):
+ * the session's duration, the attempt, then the learner's statistics updated incrementally, to the
+ * very values recomputeEnrollments (tracking/summaries.ts) gives from all the facts — only what a
+ * commit can change is recomputed:
+ *  - the attempt's time from its own sessions (a commit changes one session's duration);
+ *  - the lesson's lesson_stats row from the lesson's attempts (this one as just written, from the
+ *    update's RETURNING: the statement's other parts still see the rows as they were before it)
+ *    and the virtual classes attended for that lesson;
+ *  - the enrollment summary from its lesson_stats rows (this lesson's as just written).
+ * The other lessons' rows are left as they are: every other writer keeps them up to date.
+ * player/incremental.test.ts compares the result with recomputeEnrollments after random commits.
+ * The tutoring centers are notified only when what they show of the learner changed (status,
+ * progress, time, activity, risk, indicators): most commits only move the location and score.
+ */
+export async function applyCommit(tx: Tx, w: CommitWrite) {
+  await executePrepared(
+    tx,
+    "player_apply_commit",
+    sql`
+    with cap as (
+      select coalesce((select session_cap_s from platform_settings where id = 1), 14400) as s
+    ),
+    se as (
+      update sessions set duration_s = greatest(duration_s, floor(extract(epoch from now() - started_at))::int),
+        ended_at = case when ${w.end} then now() else ended_at end
+      where id = ${w.sessionId}
+      returning enrollment_id, duration_s
+    ),
+    spent as (
+      select (
+        coalesce((select sum(least(s.duration_s, cap.s)) from sessions s
+          where s.attempt_id = ${w.attemptId} and s.enrollment_id = ${w.enrollmentId} and s.id <> ${w.sessionId}), 0)
+        + coalesce((select sum(least(se.duration_s, cap.s)) from se where se.enrollment_id = ${w.enrollmentId}), 0)
+      )::int as total
+      from cap
+    ),
+    att as (
+      update attempts set cmi = ${JSON.stringify(w.cmi)}::jsonb, status = ${w.status}::lesson_status,
+        status_at = ${w.statusAt}::timestamptz, score = ${w.score}, version = version + 1,
+        ended_at = case when ${w.end} then now() else ended_at end,
+        time_spent_s = (select total from spent)
+      where id = ${w.attemptId}
+      returning number, time_spent_s, score, status, status_at, started_at, ended_at
+    ),
+    prev as (
+      select * from lesson_stats where enrollment_id = ${w.enrollmentId} and lesson_id = ${w.lessonId}
+    ),
+    lesson_attempts as (
+      select number, time_spent_s, score, status, status_at, started_at, ended_at from attempts
+      where enrollment_id = ${w.enrollmentId} and lesson_id = ${w.lessonId} and id <> ${w.attemptId}
+      union all
+      select number, time_spent_s, score, status, status_at, started_at, ended_at from att
+    ),
+    tried as (
+      select
+        count(*) filter (where a.number > coalesce((select attempts_reset_after from prev), 0))::int as attempts_count,
+        sum(a.time_spent_s)::int as time_s,
+        max(a.score) as best_score,
+        avg(a.score) as avg_score,
+        max(case a.status when 'passed' then 4 when 'completed' then 3 when 'failed' then 2 when 'in_progress' then 1 else 0 end) as rank,
+        (array_agg(coalesce(a.status_at, a.ended_at, a.started_at)
+           order by case a.status when 'passed' then 4 when 'completed' then 3 when 'failed' then 2 when 'in_progress' then 1 else 0 end desc,
+                    coalesce(a.status_at, a.ended_at, a.started_at) asc))[1] as status_at,
+        min(a.started_at) as first_at,
+        max(greatest(a.started_at, a.ended_at, a.status_at)) as last_at
+      from lesson_attempts a
+    ),
+    attended as (
+      select count(*) > 0 as present,
+        (sum(va.minutes) * 60)::int as time_s,
+        min(vc.starts_at + make_interval(mins => vc.duration_min)) as status_at,
+        min(vc.starts_at) as first_at,
+        max(vc.starts_at + make_interval(mins => vc.duration_min)) as last_at
+      from virtual_classes vc
+      join virtual_class_attendance va on va.class_id = vc.id and va.user_id = ${w.userId} and va.present
+      where vc.course_id = ${w.courseId} and vc.lesson_id = ${w.lessonId} and vc.cancelled_at is null
+    ),
+    computed as (
+      select
+        greatest(coalesce(tr.rank, 0), case when att.present then 3 else 0 end) as rank,
+        case
+          when not att.present then tr.status_at
+          when coalesce(tr.rank, 0) > 3 then tr.status_at
+          when coalesce(tr.rank, 0) = 3 then least(tr.status_at, att.status_at)
+          else att.status_at
+        end as status_at,
+        tr.best_score, tr.avg_score,
+        coalesce(tr.attempts_count, 0) as attempts_count,
+        coalesce(tr.time_s, 0) + coalesce(att.time_s, 0) as time_s,
+        least(tr.first_at, att.first_at) as first_at,
+        greatest(tr.last_at, att.last_at) as last_at
+      from tried tr cross join attended att
+    ),
+    stat as (
+      insert into lesson_stats as ls (enrollment_id, lesson_id, course_id, status, status_at, score, avg_score,
+        attempts_count, time_spent_s, first_activity_at, last_activity_at, updated_at)
+      select ${w.enrollmentId}, ${w.lessonId}, ${w.courseId},
+        coalesce(p.override_status,
+          (case c.rank when 4 then 'passed' when 3 then 'completed' when 2 then 'failed' when 1 then 'in_progress' else 'not_attempted' end)::lesson_status),
+        case when p.override_status is not null then coalesce(p.override_status_at, c.status_at) else c.status_at end,
+        coalesce(p.override_score, c.best_score),
+        c.avg_score,
+        c.attempts_count,
+        coalesce(p.override_time_s, c.time_s),
+        c.first_at,
+        c.last_at,
+        now()
+      from computed c
+      left join prev p on true
+      on conflict (enrollment_id, lesson_id) do update set
+        status = excluded.status, status_at = excluded.status_at, score = excluded.score,
+        avg_score = excluded.avg_score, attempts_count = excluded.attempts_count,
+        time_spent_s = excluded.time_spent_s, first_activity_at = excluded.first_activity_at,
+        last_activity_at = excluded.last_activity_at, updated_at = now()
+      returning lesson_id, status, time_spent_s, first_activity_at, last_activity_at
+    ),
+    stats as (
+      select lesson_id, status, time_spent_s, first_activity_at, last_activity_at from lesson_stats
+      where enrollment_id = ${w.enrollmentId} and lesson_id <> ${w.lessonId}
+      union all
+      select lesson_id, status, time_spent_s, first_activity_at, last_activity_at from stat
+    ),
+    s as (
+      select
+        count(*)::int as total,
+        (count(*) filter (where st.status in ('completed', 'passed')))::int as completed,
+        coalesce(bool_or(st.status <> 'not_attempted'), false) as active,
+        coalesce(sum(st.time_spent_s), 0)::int as time_s,
+        min(st.first_activity_at) as first_at,
+        max(st.last_activity_at) as last_at
+      from stats st
+    ),
+    summary as (
+      update enrollments e set
+        completed_lessons = s.completed,
+        progress_pct = case when s.total = 0 then 0 else round(100.0 * s.completed / s.total)::int end,
+        status = (case
+          when s.total > 0 and s.completed = s.total then 'completed'
+          when s.active then 'in_progress'
+          else 'not_started' end)::enrollment_status,
+        time_spent_s = s.time_s,
+        first_activity_at = s.first_at,
+        last_activity_at = s.last_at,
+        risk_at = case when s.total > 0 and s.completed = s.total then null else least(
+          e.objective_at,
+          case when round(100.0 * s.completed / greatest(s.total, 1)) < ${RISK_PROGRESS_PCT}
+            then e.objective_at - make_interval(days => ${RISK_OBJECTIVE_DAYS}) end,
+          coalesce(s.last_at, e.start_at, e.enrolled_at) + make_interval(days => c.inactivity_days)) end,
+        version = e.version + 1,
+        updated_at = now()
+      from s, courses c, enrollments old
+      where e.id = ${w.enrollmentId} and c.id = e.course_id and old.id = e.id
+      returning e.course_id,
+        (e.status, e.progress_pct, e.completed_lessons, e.time_spent_s, e.first_activity_at, e.last_activity_at, e.risk_at)
+          is distinct from
+        (old.status, old.progress_pct, old.completed_lessons, old.time_spent_s, old.first_activity_at, old.last_activity_at, old.risk_at)
+          as changed
+    )
+    select pg_notify(${PROGRESS_CHANNEL}, course_id::text) from summary where changed`,
+  );
 }
