@@ -237,6 +237,74 @@ test.describe("learner report (R1–R6)", () => {
     await expect(attempts).toBeVisible();
   });
 
+  test("pages a lesson with more attempts than one page: Mercier Antoine's twelve quiz attempts, times going on", async ({
+    page,
+  }) => {
+    await signIn(page, accounts.tutor);
+    const { courseId } = await samIds(page);
+    const learners = (await (
+      await page.request.get(`/api/tutoring/courses/${courseId}/learners?q=mercier`)
+    ).json()) as {
+      items: { userId: string }[];
+    };
+    const mercier = learners.items[0]?.userId;
+    if (!mercier) throw new Error("Mercier Antoine not found");
+    await page.goto(`/tutorat/formations/${courseId}/centre/apprenants/${mercier}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Rapport de suivi — Mercier Antoine" })).toBeVisible();
+    const quiz = compositionRow(page, "C01 Quiz L'avant-vente");
+    // Best score 90 %, average of the twelve 83 %, passing score 93 %, 12 attempts, 27 min 50 s.
+    expect((await lessonCells(quiz)).slice(0, 7)).toEqual([
+      "C01 Quiz L'avant-vente",
+      "Echoué",
+      "90%",
+      "83%",
+      "93%",
+      "12",
+      "00:27:50",
+    ]);
+    await quiz.getByRole("button", { name: "Essais de « C01 Quiz L'avant-vente » (12)" }).click();
+    const attempts = page.getByRole("table", { name: "Essais : C01 Quiz L'avant-vente" });
+    const pager = page.getByRole("navigation", { name: "Pages des essais : C01 Quiz L'avant-vente" });
+    const shown = async () =>
+      (await attempts.getByRole("row").allInnerTexts()).slice(1).map((text) =>
+        text
+          .replace(/\s+/g, " ")
+          .trim()
+          .replace(/^\d\d\/\d\d\/\d{4} \d\d:\d\d /, ""),
+      );
+    await expect(attempts.getByRole("row")).toHaveCount(11);
+    expect(await shown()).toEqual([
+      "Echoué 75% 1 00:02:50",
+      "Echoué 87% 2 00:05:20",
+      "Echoué 81% 3 00:07:40",
+      "Echoué 78% 4 00:09:40",
+      "Echoué 84% 5 00:12:20",
+      "Echoué 72% 6 00:14:30",
+      "Echoué 88% 7 00:16:20",
+      "Echoué 86% 8 00:18:50",
+      "Echoué 90% 9 00:21:10",
+      "Echoué 83% 10 00:23:10",
+    ]);
+    await expect(pager).toContainText("Essais 1 à 10 sur 12");
+
+    await pager.getByTitle("2", { exact: true }).click();
+    await expect(pager).toContainText("Essais 11 à 12 sur 12");
+    await expect(attempts.getByRole("row")).toHaveCount(3);
+    // The cumulated time goes on from the first page's 00:23:10.
+    expect(await shown()).toEqual(["Echoué 89% 11 00:25:20", "Echoué 87% 12 00:27:50"]);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await pager.getByTitle("1", { exact: true }).click();
+    await expect(attempts.getByRole("row")).toHaveCount(11);
+    await expect(pager).toContainText("Essais 1 à 10 sur 12");
+    // A lesson whose attempts fit on one page has no pager.
+    await compositionRow(page, "E-Learning L'avant-vente")
+      .getByRole("button", { name: /^Essais de/ })
+      .click();
+    await expect(page.getByRole("table", { name: "Essais : E-Learning L'avant-vente, c'est quoi ?" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: /^Pages des essais : E-Learning/ })).toHaveCount(0);
+  });
+
   test("edits the practical sheet's score: validation, cancel, save, Modifications, audit log, undo", async ({
     page,
     browser,

@@ -783,10 +783,25 @@ async function insertDemo(tx: Tx, passwordHash: string) {
     score: 85,
     feedback: "Très bon travail.",
   });
-  // Mercier: e-learning, quiz failed twice.
+  // Mercier: e-learning, quiz failed twelve times in a day (more attempts than one page of the report shows).
   await writer.launch(e(mercier), elearning, 1, ago(16), [810], "completed");
-  await writer.attempt(e(mercier), quiz, 1, ago(16), 170, "failed", 75);
-  await writer.attempt(e(mercier), quiz, 2, ago(15), 150, "failed", 87);
+  const mercierQuiz: [number, number][] = [
+    [170, 75],
+    [150, 87],
+    [140, 81],
+    [120, 78],
+    [160, 84],
+    [130, 72],
+    [110, 88],
+    [150, 86],
+    [140, 90],
+    [120, 83],
+    [130, 89],
+    [150, 87],
+  ];
+  for (const [i, [seconds, score]] of mercierQuiz.entries()) {
+    await writer.attempt(e(mercier), quiz, i + 1, ago(16 - i / 11), seconds, "failed", score);
+  }
   // Roussel and Vincent.
   await writer.launch(e(roussel), elearning, 1, ago(8), [700], "completed");
   await writer.launch(e(roussel), sheet, 1, ago(8), [90], "completed", 0);

@@ -85,8 +85,29 @@ export const reportLessonSchema = z.object({
   attemptsCount: z.number().int(),
   timeSpentSeconds: z.number().int(),
   statusAt: z.string().nullable(),
+  /**
+   * The report: the first page of the lesson's attempts, oldest first as the source lists them (R3b), the others
+   * from the lesson's attempts endpoint. Evidence exports: every attempt.
+   */
   attempts: z.array(reportAttemptSchema),
+  /** Every attempt of the lesson, for the pager; `attemptsCount` is the `Essai` figure, which a tutor may clear. */
+  attemptsTotal: z.number().int(),
 });
+
+/** Attempts per page under a lesson of `Composition du cours`: the source's seven fit on one. */
+export const ATTEMPTS_PAGE_SIZE = 10;
+
+export const lessonAttemptsParamsSchema = learnerParamsSchema.extend({ lessonId: z.string().uuid() });
+
+export const lessonAttemptsQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(ATTEMPTS_PAGE_SIZE),
+});
+export type LessonAttemptsQuery = z.infer<typeof lessonAttemptsQuerySchema>;
+
+/** One page of a lesson's attempts, oldest first; the cumulated time counts the attempts of the earlier pages. */
+export const lessonAttemptsPageSchema = pageOf(reportAttemptSchema);
+export type LessonAttemptsPage = z.infer<typeof lessonAttemptsPageSchema>;
 
 export const reportSessionSchema = z.object({
   startedAt: z.string(),

@@ -48,10 +48,12 @@ export async function findLessonStats(tx: Tx, enrollmentId: string) {
     avgScore: number | null;
     attemptsCount: number;
     timeSpentSeconds: number;
+    attemptsTotal: number;
   }>(sql`
     select l.id as "lessonId", l.type, l.title, l.passing_score as "passingScore",
       coalesce(ls.status, 'not_attempted') as status, ls.status_at as "statusAt", ls.score, ls.avg_score as "avgScore",
-      coalesce(ls.attempts_count, 0) as "attemptsCount", coalesce(ls.time_spent_s, 0) as "timeSpentSeconds"
+      coalesce(ls.attempts_count, 0) as "attemptsCount", coalesce(ls.time_spent_s, 0) as "timeSpentSeconds",
+      (select count(*)::int from attempts a where a.enrollment_id = e.id and a.lesson_id = l.id) as "attemptsTotal"
     from enrollments e
     join lessons l on l.course_id = e.course_id
     left join lesson_stats ls on ls.enrollment_id = e.id and ls.lesson_id = l.id
@@ -60,21 +62,68 @@ export async function findLessonStats(tx: Tx, enrollmentId: string) {
   return result.rows;
 }
 
-/** Every attempt of the enrollment with its time cumulated over the lesson's attempts so far. */
+type AttemptRow = {
+  number: number;
+  date: string | null;
+  status: LessonStatus;
+  score: number | null;
+  cumulativeSeconds: number;
+};
+
+/** Every attempt of the enrollment with its time cumulated over the lesson's attempts so far (evidence exports). */
 export async function findAttempts(tx: Tx, enrollmentId: string) {
-  const result = await tx.execute<{
-    lessonId: string;
-    number: number;
-    date: string | null;
-    status: LessonStatus;
-    score: number | null;
-    cumulativeSeconds: number;
-  }>(sql`
+  const result = await tx.execute<AttemptRow & { lessonId: string }>(sql`
     select a.lesson_id as "lessonId", a.number, coalesce(a.ended_at, a.started_at) as date, a.status, a.score,
       (sum(a.time_spent_s) over (partition by a.lesson_id order by a.number))::int as "cumulativeSeconds"
     from attempts a
     where a.enrollment_id = ${enrollmentId}
     order by a.lesson_id, a.number`);
+  return result.rows;
+}
+
+/**
+ * The first `pageSize` attempts of each lesson of the enrollment's course, oldest first: through the
+ * (enrollment_id, lesson_id, number) index, so a lesson's other attempts are not read (the window is evaluated
+ * before the limit, so the cumulated time is right whatever the page).
+ */
+export async function findFirstAttempts(tx: Tx, enrollmentId: string, pageSize: number) {
+  const result = await tx.execute<AttemptRow & { lessonId: string }>(sql`
+    select l.id as "lessonId", a.number, a.date, a.status, a.score, a."cumulativeSeconds"
+    from enrollments e
+    join lessons l on l.course_id = e.course_id
+    cross join lateral (
+      select a.number, coalesce(a.ended_at, a.started_at) as date, a.status, a.score,
+        (sum(a.time_spent_s) over (order by a.number))::int as "cumulativeSeconds"
+      from attempts a
+      where a.enrollment_id = e.id and a.lesson_id = l.id
+      order by a.number
+      limit ${pageSize}) a
+    where e.id = ${enrollmentId}
+    order by l.position, a.number`);
+  return result.rows;
+}
+
+/** The number of attempts on a lesson of the enrollment's course; undefined when the lesson is not in it. */
+export async function countLessonAttempts(tx: Tx, enrollmentId: string, lessonId: string) {
+  const result = await tx.execute<{ total: number }>(sql`
+    select (select count(*)::int from attempts a where a.enrollment_id = e.id and a.lesson_id = l.id) as total
+    from enrollments e join lessons l on l.course_id = e.course_id
+    where e.id = ${enrollmentId} and l.id = ${lessonId}`);
+  return result.rows[0]?.total;
+}
+
+/**
+ * One page of a lesson's attempts, oldest first. The time is cumulated over all the lesson's attempts before the
+ * page is cut (a window is evaluated before limit/offset), so page 2 goes on from page 1's last figure.
+ */
+export async function findAttemptsPage(tx: Tx, enrollmentId: string, lessonId: string, page: number, pageSize: number) {
+  const result = await tx.execute<AttemptRow>(sql`
+    select a.number, coalesce(a.ended_at, a.started_at) as date, a.status, a.score,
+      (sum(a.time_spent_s) over (order by a.number))::int as "cumulativeSeconds"
+    from attempts a
+    where a.enrollment_id = ${enrollmentId} and a.lesson_id = ${lessonId}
+    order by a.number
+    limit ${pageSize} offset ${(page - 1) * pageSize}`);
   return result.rows;
 }
 

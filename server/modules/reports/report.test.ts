@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDateTime, formatDuration } from "../../../common/format.js";
 import { createTestApp, get, type Session, signIn, type TestApp } from "../../test/app.js";
 import { recomputeEnrollments } from "../tracking/summaries.js";
+import { evidenceFor } from "./service.js";
 
 let t: TestApp;
 let tutor: Session;
@@ -78,6 +79,7 @@ function expectSourceFigures(body: ReturnType<typeof JSON.parse>) {
   });
   expect(formatDuration(body.enrollment.timeSpentSeconds)).toBe("04:16:08");
   expect(printComposition(body.lessons)).toEqual(SOURCE_COMPOSITION);
+  expect(body.lessons.map((l: { attemptsTotal: number }) => l.attemptsTotal)).toEqual([7, 1, 6, 0, 1, 1]);
   const elearning = body.lessons[0].attempts.map(
     (a: { date: string; status: string; number: number; cumulativeSeconds: number }) =>
       `${formatDateTime(a.date)} ${a.status} ${a.number} ${formatDuration(a.cumulativeSeconds)}`,
@@ -244,5 +246,127 @@ describe("report navigation (R2)", () => {
       "Cours 2 : La vente",
     ]);
     expect(body.version).toEqual(expect.any(Number));
+  });
+});
+
+describe("a lesson's attempts page by page (R3b)", () => {
+  let mercier: string;
+  let quiz: string;
+  let mercierEnrollment: string;
+  let c2Lesson: string;
+  beforeAll(async () => {
+    const ids = await t.database.db.execute<{
+      mercier: string;
+      quiz: string;
+      enrollment: string;
+      c2Lesson: string;
+    }>(sql`
+      select u.id as mercier, e.id as enrollment,
+        (select id from lessons where course_id = ${c1} and type = 'quiz') as quiz,
+        (select id from lessons where course_id = ${c2} order by position limit 1) as "c2Lesson"
+      from users u join enrollments e on e.user_id = u.id and e.course_id = ${c1}
+      where u.last_name = 'Mercier'`);
+    const row = ids.rows[0] as { mercier: string; quiz: string; enrollment: string; c2Lesson: string };
+    ({ mercier, quiz, c2Lesson } = row);
+    mercierEnrollment = row.enrollment;
+  });
+
+  const attemptsUrl = (lessonId: string, query = "", learnerId = mercier, courseId = c1) =>
+    `/api/tutoring/courses/${courseId}/learners/${learnerId}/lessons/${lessonId}/attempts${query}`;
+  const print = (attempts: { number: number; status: string; score: number | null; cumulativeSeconds: number }[]) =>
+    attempts.map((a) => `${a.number} ${a.status} ${a.score}% ${formatDuration(a.cumulativeSeconds)}`);
+  // Mercier's twelve quiz attempts in the demo data, with their time cumulated (170 s, 150 s, 140 s...).
+  const MERCIER_QUIZ = [
+    "1 failed 75% 00:02:50",
+    "2 failed 87% 00:05:20",
+    "3 failed 81% 00:07:40",
+    "4 failed 78% 00:09:40",
+    "5 failed 84% 00:12:20",
+    "6 failed 72% 00:14:30",
+    "7 failed 88% 00:16:20",
+    "8 failed 86% 00:18:50",
+    "9 failed 90% 00:21:10",
+    "10 failed 83% 00:23:10",
+    "11 failed 89% 00:25:20",
+    "12 failed 87% 00:27:50",
+  ];
+
+  it("gives in the report the first ten attempts of each lesson, oldest first, and the lesson's total", async () => {
+    const body = (await report(tutor, c1, mercier)).json();
+    const lesson = body.lessons.find((l: { lessonId: string }) => l.lessonId === quiz);
+    // The lesson's score is the best attempt's.
+    expect(lesson).toMatchObject({ attemptsCount: 12, attemptsTotal: 12, status: "failed", score: 90 });
+    expect(print(lesson.attempts)).toEqual(MERCIER_QUIZ.slice(0, 10));
+  });
+
+  it("gives any page of a lesson's attempts, the time cumulated over the earlier pages", async () => {
+    const second = await get(t.app, tutor, attemptsUrl(quiz, "?page=2"));
+    expect(second.statusCode).toBe(200);
+    expect(second.json()).toMatchObject({ total: 12, page: 2, pageSize: 10 });
+    expect(print(second.json().items)).toEqual(MERCIER_QUIZ.slice(10));
+    const first = (await get(t.app, tutor, attemptsUrl(quiz))).json();
+    expect(first).toMatchObject({ total: 12, page: 1, pageSize: 10 });
+    expect(print(first.items)).toEqual(MERCIER_QUIZ.slice(0, 10));
+    const middle = (await get(t.app, tutor, attemptsUrl(quiz, "?page=2&pageSize=5"))).json();
+    expect(print(middle.items)).toEqual(MERCIER_QUIZ.slice(5, 10));
+    const beyond = (await get(t.app, tutor, attemptsUrl(quiz, "?page=4&pageSize=5"))).json();
+    expect(beyond).toMatchObject({ items: [], total: 12, page: 4 });
+    const asAdmin = (await get(t.app, admin, attemptsUrl(quiz, "?page=2"))).json();
+    expect(print(asAdmin.items)).toEqual(MERCIER_QUIZ.slice(10));
+  });
+
+  it("refuses bad page parameters with 400 naming the field", async () => {
+    for (const [query, field] of [
+      ["?page=0", "querystring.page"],
+      ["?page=abc", "querystring.page"],
+      ["?pageSize=0", "querystring.pageSize"],
+      ["?pageSize=101", "querystring.pageSize"],
+      ["?page=1.5", "querystring.page"],
+    ] as const) {
+      const response = await get(t.app, tutor, attemptsUrl(quiz, query));
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json().error.fields[0].field, query).toBe(field);
+    }
+    const badLesson = await get(t.app, tutor, attemptsUrl("not-a-uuid"));
+    expect(badLesson.statusCode).toBe(400);
+    expect(badLesson.json().error.fields[0].field).toBe("params.lessonId");
+  });
+
+  it("is 404 outside the tutor's scope, for another course's lesson and for a learner not in the course", async () => {
+    // tuteur2 does not tutor Cours 1.
+    expect((await get(t.app, tutor2, attemptsUrl(quiz))).statusCode).toBe(404);
+    // tuteur2 tutors Cours 2 only for Équipe Nord, which Sam is not in.
+    expect((await get(t.app, tutor2, attemptsUrl(c2Lesson, "", sam, c2))).statusCode).toBe(404);
+    expect((await get(t.app, tutor, attemptsUrl(c2Lesson))).statusCode).toBe(404);
+    expect((await get(t.app, tutor, attemptsUrl("00000000-0000-4000-8000-000000000000"))).statusCode).toBe(404);
+    expect((await get(t.app, tutor, attemptsUrl(quiz, "", "00000000-0000-4000-8000-000000000000"))).statusCode).toBe(
+      404,
+    );
+  });
+
+  it("is declared in the OpenAPI document with its page parameters", async () => {
+    const doc = (await get(t.app, null, "/api/docs/json")).json();
+    const operation =
+      doc.paths["/api/tutoring/courses/{courseId}/learners/{learnerId}/lessons/{lessonId}/attempts"]?.get;
+    expect(operation?.parameters.map((p: { in: string; name: string }) => `${p.in}.${p.name}`)).toEqual(
+      expect.arrayContaining(["query.page", "query.pageSize", "path.lessonId"]),
+    );
+    expect(Object.keys(operation?.responses ?? {})).toEqual(expect.arrayContaining(["200", "400", "404"]));
+  });
+
+  it("keeps every attempt and every session in the evidence exports", async () => {
+    const evidence = await evidenceFor(t.database.db, mercierEnrollment, "Europe/Paris");
+    const lesson = evidence.report.lessons.find((l) => l.lessonId === quiz);
+    expect(lesson?.attemptsTotal).toBe(12);
+    expect(print(lesson?.attempts ?? [])).toEqual(MERCIER_QUIZ);
+    const counted = await t.database.db.execute<{ attempts: number; sessions: number }>(sql`
+      select (select count(*)::int from attempts where enrollment_id = ${mercierEnrollment}) as attempts,
+        (select count(*)::int from sessions where enrollment_id = ${mercierEnrollment}) as sessions`);
+    const facts = counted.rows[0];
+    expect(evidence.report.lessons.reduce((n, l) => n + l.attempts.length, 0)).toBe(facts?.attempts);
+    expect(evidence.report.sessions.items).toHaveLength(facts?.sessions ?? -1);
+    expect(evidence.report.sessions.total).toBe(facts?.sessions);
+    const xlsx = await get(t.app, tutor, `/api/tutoring/courses/${c1}/learners/${mercier}/report.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
   });
 });

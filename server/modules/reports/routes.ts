@@ -6,6 +6,9 @@ import {
   learnerParamsSchema,
   learnerReportQuerySchema,
   learnerReportSchema,
+  lessonAttemptsPageSchema,
+  lessonAttemptsParamsSchema,
+  lessonAttemptsQuerySchema,
 } from "../../../common/api/tutoring.js";
 import { errorResponseSchema } from "../../../common/errors.js";
 import type { Db } from "../../db/client.js";
@@ -32,6 +35,30 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         request.params.learnerId,
         request.query,
       ),
+  );
+
+  app.get(
+    "/api/tutoring/courses/:courseId/learners/:learnerId/lessons/:lessonId/attempts",
+    {
+      schema: {
+        tags: ["tutoring"],
+        summary: "One page of a learner's attempts on a lesson, oldest first, with the time cumulated (R3b)",
+        params: lessonAttemptsParamsSchema,
+        querystring: lessonAttemptsQuerySchema,
+        response: { 200: lessonAttemptsPageSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      const { courseId, learnerId, lessonId } = request.params;
+      return service.lessonAttempts(
+        db,
+        requireRole(request, "tutor", "admin"),
+        courseId,
+        learnerId,
+        lessonId,
+        request.query,
+      );
+    },
   );
 
   const contentTypes = {

@@ -1,6 +1,13 @@
 import { zip } from "fflate";
 import type { CurrentUser } from "../../../common/api/auth.js";
-import type { LearnerReport, LearnerReportQuery, Selection } from "../../../common/api/tutoring.js";
+import {
+  ATTEMPTS_PAGE_SIZE,
+  type LearnerReport,
+  type LearnerReportQuery,
+  type LessonAttemptsPage,
+  type LessonAttemptsQuery,
+  type Selection,
+} from "../../../common/api/tutoring.js";
 import type { Db } from "../../db/client.js";
 import type { Evidence } from "../../documents/evidence.js";
 import type { DocumentLocale } from "../../documents/labels.js";
@@ -34,13 +41,20 @@ async function buildReport(db: Db, enrollmentId: string, query: LearnerReportQue
   const [header, lessons, attempts, sessions, reminders] = await Promise.all([
     q.findReportHeader(db, enrollmentId),
     q.findLessonStats(db, enrollmentId),
-    q.findAttempts(db, enrollmentId),
+    // The report carries the first page of each lesson's attempts, the exports every one.
+    query === "all" ? q.findAttempts(db, enrollmentId) : q.findFirstAttempts(db, enrollmentId, ATTEMPTS_PAGE_SIZE),
     query === "all"
       ? q.findAllSessions(db, enrollmentId).then((rows) => ({ rows, total: rows.length }))
       : q.findSessions(db, enrollmentId, query.sessionsPage, query.sessionsPageSize),
     q.findReminders(db, enrollmentId),
   ]);
   if (!header) throw notFound("Learner");
+  const attemptsByLesson = new Map<string, LearnerReport["lessons"][number]["attempts"]>();
+  for (const a of attempts) {
+    const list = attemptsByLesson.get(a.lessonId) ?? [];
+    list.push(presentAttempt(a));
+    attemptsByLesson.set(a.lessonId, list);
+  }
   return {
     course: { id: header.courseId, name: header.courseName },
     courses: [{ id: header.courseId, name: header.courseName }],
@@ -64,15 +78,7 @@ async function buildReport(db: Db, enrollmentId: string, query: LearnerReportQue
     lessons: lessons.map((l) => ({
       ...l,
       statusAt: iso(l.statusAt),
-      attempts: attempts
-        .filter((a) => a.lessonId === l.lessonId)
-        .map((a) => ({
-          number: a.number,
-          date: iso(a.date),
-          status: a.status,
-          score: a.score,
-          cumulativeSeconds: a.cumulativeSeconds,
-        })),
+      attempts: attemptsByLesson.get(l.lessonId) ?? [],
     })),
     sessions: {
       items: sessions.rows.map((s) => ({ ...s, startedAt: new Date(s.startedAt).toISOString() })),
@@ -82,6 +88,35 @@ async function buildReport(db: Db, enrollmentId: string, query: LearnerReportQue
     },
     reminders: reminders.map((r) => ({ ...r, sentAt: new Date(r.sentAt).toISOString() })),
   };
+}
+
+function presentAttempt(a: Awaited<ReturnType<typeof q.findAttemptsPage>>[number]) {
+  return {
+    number: a.number,
+    date: iso(a.date),
+    status: a.status,
+    score: a.score,
+    cumulativeSeconds: a.cumulativeSeconds,
+  };
+}
+
+/** One page of a learner's attempts on a lesson (R3b), oldest first; 404 outside the tutor's scope or the course. */
+export async function lessonAttempts(
+  db: Db,
+  user: CurrentUser,
+  courseId: string,
+  learnerId: string,
+  lessonId: string,
+  query: LessonAttemptsQuery,
+): Promise<LessonAttemptsPage> {
+  const scope = await courseScope(db, user, courseId);
+  const enrollmentId = await learnerEnrollment(db, scope, learnerId);
+  const [total, rows] = await Promise.all([
+    q.countLessonAttempts(db, enrollmentId, lessonId),
+    q.findAttemptsPage(db, enrollmentId, lessonId, query.page, query.pageSize),
+  ]);
+  if (total === undefined) throw notFound("Lesson");
+  return { items: rows.map(presentAttempt), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Everything the evidence exports (B3) need for one enrollment, within the user's scope. */

@@ -6,7 +6,7 @@ import type {
   LessonStatsEdit,
   LessonStatsForm,
 } from "../../../common/api/statistics.js";
-import type { LearnerReport, LearnerReportQuery } from "../../../common/api/tutoring.js";
+import type { LearnerReport, LearnerReportQuery, LessonAttemptsPage } from "../../../common/api/tutoring.js";
 import { ApiError, apiRequest } from "./client.js";
 
 export type AuditPage = z.infer<typeof auditPageSchema>;
@@ -38,6 +38,8 @@ export const reportKeys = {
     page
       ? (["tutoring", "learner-audit", courseId, learnerId, page] as const)
       : (["tutoring", "learner-audit", courseId, learnerId] as const),
+  attempts: (courseId: string, learnerId: string, lessonId: string, page: { page: number; pageSize: number }) =>
+    ["tutoring", "lesson-attempts", courseId, learnerId, lessonId, page] as const,
   stats: (courseId: string, learnerId: string, lessonId: string) =>
     ["tutoring", "lesson-stats", courseId, learnerId, lessonId] as const,
   adminAudit: (query?: AdminAuditQuery) =>
@@ -69,6 +71,33 @@ export function useLearnerReport(courseId: string, learnerId: string, query: Lea
     // Paging the connection history keeps the rest of the report on screen; another learner or course does not.
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[2] === courseId && previousQuery.queryKey[3] === learnerId ? previous : undefined,
+  });
+}
+
+/**
+ * One page of a learner's attempts on a lesson (R3b), for the pages after the first (the report brings the first).
+ * Paging keeps the page shown until the next one is there.
+ */
+export function useLessonAttempts(
+  courseId: string,
+  learnerId: string,
+  lessonId: string,
+  page: { page: number; pageSize: number },
+  enabled: boolean,
+) {
+  return useQuery({
+    queryKey: reportKeys.attempts(courseId, learnerId, lessonId, page),
+    queryFn: ({ signal }) =>
+      apiRequest<LessonAttemptsPage>(
+        "GET",
+        `${learnerPath(courseId, learnerId)}/lessons/${encodeURIComponent(lessonId)}/attempts`,
+        {
+          query: { ...page },
+          signal,
+        },
+      ),
+    enabled,
+    placeholderData: keepPreviousData,
   });
 }
 

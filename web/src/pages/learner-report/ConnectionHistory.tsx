@@ -48,7 +48,7 @@ export function ConnectionHistory({ sessions, timeZone, loading, onPageChange }:
           dataSource={sessions.items}
           pagination={false}
           loading={{ spinning: loading, delay: 200 }}
-          locale={{ emptyText: t("report.connections.empty") }}
+          locale={{ emptyText: <span style={{ color: "rgba(0, 0, 0, 0.65)" }}>{t("report.connections.empty")}</span> }}
         />
       </HorizontalScroll>
       <div style={{ padding: "12px 16px", borderTop: "1px solid #f0f0f0" }}>

@@ -10,6 +10,8 @@ import { RowActionsButton } from "./RowActionsButton.js";
 import { useFormatScore } from "./useFormatScore.js";
 
 export interface CourseCompositionProps {
+  courseId: string;
+  learnerId: string;
   lessons: ReportLesson[];
   timeZone: string;
   loading: boolean;
@@ -21,6 +23,8 @@ const tabular = { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" } as 
 
 /** `Composition du cours` (R3): one row per lesson, `n.a.` where a value does not apply; rows expand to attempts. */
 export function CourseComposition({
+  courseId,
+  learnerId,
   lessons,
   timeZone,
   loading,
@@ -113,7 +117,7 @@ export function CourseComposition({
       loading={{ spinning: loading, delay: 200 }}
       scroll={{ x: 960 }}
       expandable={{
-        rowExpandable: (lesson) => lesson.attempts.length > 0,
+        rowExpandable: (lesson) => lesson.attemptsTotal > 0,
         columnWidth: 48,
         expandIcon: ({ expanded, expandable, record, onExpand }) =>
           expandable ? (
@@ -122,13 +126,19 @@ export function CourseComposition({
               size="small"
               icon={expanded ? <DownOutlined /> : <RightOutlined />}
               aria-expanded={expanded}
-              aria-label={t("report.attempts.toggle", { lesson: record.title, count: record.attempts.length })}
+              aria-label={t("report.attempts.toggle", { lesson: record.title, count: record.attemptsTotal })}
               title={t(expanded ? "report.attempts.hide" : "report.attempts.show")}
               onClick={(event) => onExpand(record, event)}
             />
           ) : null,
         expandedRowRender: (lesson) => (
-          <LessonAttempts lesson={lesson} timeZone={timeZone} onDeleteAttempt={onDeleteAttempt} />
+          <LessonAttempts
+            courseId={courseId}
+            learnerId={learnerId}
+            lesson={lesson}
+            timeZone={timeZone}
+            onDeleteAttempt={onDeleteAttempt}
+          />
         ),
       }}
       locale={{ emptyText: t("report.composition.empty") }}

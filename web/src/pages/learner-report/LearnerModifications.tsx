@@ -137,7 +137,14 @@ export function LearnerModifications({
           dataSource={entries}
           pagination={false}
           loading={{ spinning: audit.isFetching, delay: 200 }}
-          locale={{ emptyText: audit.isPending ? <div style={{ height: 64 }} /> : t("audit.empty") }}
+          locale={{
+            // antd's placeholder grey is below AA contrast; the darker grey of `Pas de relance envoyée` passes.
+            emptyText: audit.isPending ? (
+              <div style={{ height: 64 }} />
+            ) : (
+              <span style={{ color: "rgba(0, 0, 0, 0.65)" }}>{t("audit.empty")}</span>
+            ),
+          }}
         />
       </HorizontalScroll>
       <div style={{ padding: "12px 16px", borderTop: "1px solid #f0f0f0" }}>

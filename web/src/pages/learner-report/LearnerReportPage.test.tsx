@@ -59,6 +59,80 @@ describe("learner report", () => {
     expect(times).toEqual(["00:00:00", "00:02:12", "00:02:26", "00:02:27", "00:02:45", "00:02:46", "00:04:14"]);
   });
 
+  it("shows no pager under a lesson whose attempts fit on one page", async () => {
+    server();
+    renderApp(reportUrl);
+    await screen.findByRole("heading", { level: 1, name: /AGASSE Sam/ });
+    fireEvent.click(
+      within(lessonRow(/E-Learning L'avant-vente/)).getByRole("button", { name: /^Essais de « E-Learning/ }),
+    );
+    await screen.findByRole("table", { name: /^Essais : E-Learning/ });
+    expect(screen.queryByRole("navigation", { name: /^Pages des essais/ })).toBeNull();
+  });
+
+  it("pages a lesson's attempts from the server, the time going on from the first page", async () => {
+    const quiz = samReport.lessons[2];
+    if (!quiz) throw new Error("no quiz in the fixture");
+    // The quiz with twelve attempts: the report brings the first ten, the server the two others.
+    const first = Array.from({ length: 10 }, (_, i) => ({
+      number: i + 1,
+      date: `2024-01-07T19:${String(10 + i).padStart(2, "0")}:00.000Z`,
+      status: "failed" as const,
+      score: 50,
+      cumulativeSeconds: (i + 1) * 60,
+    }));
+    const report = {
+      ...samReport,
+      lessons: samReport.lessons.map((l) =>
+        l === quiz ? { ...quiz, attemptsCount: 12, attemptsTotal: 12, attempts: first } : l,
+      ),
+    };
+    const { requests } = mockApi([
+      { path: "/api/auth/me", reply: { body: sessionOf(["tutor"]) } },
+      { path: `${learnerPath}/report`, reply: { body: report } },
+      { path: `${learnerPath}/audit`, reply: { body: samAudit } },
+      {
+        path: `${learnerPath}/lessons/${quiz.lessonId}/attempts`,
+        reply: {
+          body: {
+            items: [
+              { number: 11, date: "2024-01-07T19:30:00.000Z", status: "failed", score: 60, cumulativeSeconds: 700 },
+              { number: 12, date: "2024-01-07T19:40:00.000Z", status: "passed", score: 94, cumulativeSeconds: 754 },
+            ],
+            total: 12,
+            page: 2,
+            pageSize: 10,
+          },
+        },
+      },
+    ]);
+    renderApp(reportUrl);
+    await screen.findByRole("heading", { level: 1, name: /AGASSE Sam/ });
+    fireEvent.click(within(lessonRow(/C01 Quiz/)).getByRole("button", { name: /^Essais de « C01 Quiz/ }));
+    await screen.findByRole("table", { name: "Essais : C01 Quiz L'avant-vente" });
+    const pager = screen.getByRole("navigation", { name: "Pages des essais : C01 Quiz L'avant-vente" });
+    expect(within(pager).getByText("Essais 1 à 10 sur 12")).toBeTruthy();
+    fireEvent.click(within(pager).getByTitle("2"));
+    await within(pager).findByText("Essais 11 à 12 sur 12");
+    // The table element is rendered anew with its rows: look it up again.
+    await waitFor(
+      () =>
+        expect(
+          within(screen.getByRole("table", { name: "Essais : C01 Quiz L'avant-vente" }))
+            .getAllByRole("row")
+            .slice(1)
+            .map((r) => [r.querySelectorAll("td")[3]?.textContent, r.querySelectorAll("td")[4]?.textContent]),
+        ).toEqual([
+          ["11", "00:11:40"],
+          ["12", "00:12:34"],
+        ]),
+      { timeout: 5000 },
+    );
+    const asked = requests.find((r) => r.url.pathname.endsWith("/attempts"));
+    expect(asked?.url.searchParams.get("page")).toBe("2");
+    expect(asked?.url.searchParams.get("pageSize")).toBe("10");
+  });
+
   it("checks the score before sending, and sends the edit with the version the form opened with", async () => {
     const { requests } = server();
     renderApp(reportUrl);

@@ -131,6 +131,8 @@ export function LearnerReportPage() {
       <ReportSection id="composition">
         <TableCard title={t("report.composition.title")}>
           <CourseComposition
+            courseId={courseId}
+            learnerId={learnerId}
             lessons={data.lessons}
             timeZone={timeZone}
             loading={report.isFetching}

@@ -1,9 +1,14 @@
-import { Table, type TableColumnsType } from "antd";
-import type { ComponentProps } from "react";
+import { Alert, Button, Pagination, Table, type TableColumnsType } from "antd";
+import { type ComponentProps, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type { reportAttemptSchema, reportLessonSchema } from "../../../../common/api/tutoring.js";
+import {
+  ATTEMPTS_PAGE_SIZE,
+  type reportAttemptSchema,
+  type reportLessonSchema,
+} from "../../../../common/api/tutoring.js";
 import { formatDateTime, formatDuration } from "../../../../common/format.js";
+import { useLessonAttempts } from "../../api/reports.js";
 import { LessonStatusTag } from "../../components/LessonStatusTag.js";
 import { VisuallyHidden } from "../../components/VisuallyHidden.js";
 import { RowActionsButton } from "./RowActionsButton.js";
@@ -13,6 +18,8 @@ export type ReportLesson = z.infer<typeof reportLessonSchema>;
 export type ReportAttempt = z.infer<typeof reportAttemptSchema>;
 
 export interface LessonAttemptsProps {
+  courseId: string;
+  learnerId: string;
   lesson: ReportLesson;
   timeZone: string;
   onDeleteAttempt: (lesson: ReportLesson, attempt: ReportAttempt) => void;
@@ -20,11 +27,31 @@ export interface LessonAttemptsProps {
 
 const tabular = { fontVariantNumeric: "tabular-nums" } as const;
 
-/** A lesson's attempts, shown when its row of `Composition du cours` is expanded (R3b). */
-export function LessonAttempts({ lesson, timeZone, onDeleteAttempt }: LessonAttemptsProps) {
+/**
+ * A lesson's attempts, shown when its row of `Composition du cours` is expanded (R3b), oldest first. The report brings
+ * the first page; a pager under it loads the others when the lesson has more attempts than one page holds.
+ */
+export function LessonAttempts({ courseId, learnerId, lesson, timeZone, onDeleteAttempt }: LessonAttemptsProps) {
   const { t } = useTranslation();
   const formatScore = useFormatScore();
   const caption = t("report.attempts.caption", { lesson: lesson.title });
+  const [requestedPage, setRequestedPage] = useState(1);
+  // A deletion may leave fewer pages than the one shown: stay on the last one.
+  const pages = Math.max(1, Math.ceil(lesson.attemptsTotal / ATTEMPTS_PAGE_SIZE));
+  const page = Math.min(requestedPage, pages);
+  const later = useLessonAttempts(
+    courseId,
+    learnerId,
+    lesson.lessonId,
+    { page, pageSize: ATTEMPTS_PAGE_SIZE },
+    page > 1,
+  );
+  // Until another page arrives, the rows shown stay on screen under the spinner.
+  const attempts = page === 1 ? lesson.attempts : (later.data?.items ?? lesson.attempts);
+  const total = page > 1 && later.data ? later.data.total : lesson.attemptsTotal;
+  const loading = page > 1 && (later.isPending || later.isPlaceholderData);
+  const from = (page - 1) * ATTEMPTS_PAGE_SIZE + 1;
+  const to = Math.min(page * ATTEMPTS_PAGE_SIZE, total);
 
   const columns: TableColumnsType<ReportAttempt> = [
     {
@@ -71,15 +98,48 @@ export function LessonAttempts({ lesson, timeZone, onDeleteAttempt }: LessonAtte
   ];
 
   return (
-    <Table<ReportAttempt>
-      rowKey="number"
-      size="small"
-      columns={columns}
-      dataSource={lesson.attempts}
-      pagination={false}
-      components={{ table: (props: ComponentProps<"table">) => <table {...props} aria-label={caption} /> }}
-      locale={{ emptyText: t("report.attempts.empty") }}
-      style={{ margin: "4px 0 4px 36px", maxWidth: 880 }}
-    />
+    <div style={{ margin: "4px 0 4px 36px", maxWidth: 880 }}>
+      {page > 1 && later.isError && !later.data ? (
+        <Alert
+          type="error"
+          showIcon
+          message={t("report.attempts.loadError")}
+          action={
+            <Button size="small" loading={later.isFetching} onClick={() => void later.refetch()}>
+              {t("report.attempts.retry")}
+            </Button>
+          }
+          style={{ marginBottom: 8 }}
+        />
+      ) : null}
+      <Table<ReportAttempt>
+        rowKey="number"
+        size="small"
+        columns={columns}
+        dataSource={attempts}
+        pagination={false}
+        loading={{ spinning: loading, delay: 200 }}
+        components={{ table: (props: ComponentProps<"table">) => <table {...props} aria-label={caption} /> }}
+        locale={{ emptyText: t("report.attempts.empty") }}
+      />
+      {pages > 1 ? (
+        <nav
+          aria-label={t("report.attempts.pager", { lesson: lesson.title })}
+          style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: 12, padding: "8px 0" }}
+        >
+          <span aria-live="polite" style={{ fontVariantNumeric: "tabular-nums" }}>
+            {t("report.attempts.range", { from, to, total })}
+          </span>
+          <Pagination
+            size="small"
+            current={page}
+            pageSize={ATTEMPTS_PAGE_SIZE}
+            total={total}
+            showSizeChanger={false}
+            onChange={setRequestedPage}
+          />
+        </nav>
+      ) : null}
+    </div>
   );
 }

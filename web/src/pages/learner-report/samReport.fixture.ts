@@ -46,6 +46,7 @@ export const samReport: LearnerReport = {
       avgScore: null,
       passingScore: null,
       attemptsCount: 7,
+      attemptsTotal: 7,
       timeSpentSeconds: 254,
       statusAt: "2024-01-07T18:55:20.000Z",
       attempts: [
@@ -109,6 +110,7 @@ export const samReport: LearnerReport = {
       avgScore: 0,
       passingScore: null,
       attemptsCount: 1,
+      attemptsTotal: 1,
       timeSpentSeconds: 80,
       statusAt: "2024-01-07T19:00:30.000Z",
       attempts: [
@@ -130,6 +132,7 @@ export const samReport: LearnerReport = {
       avgScore: 94,
       passingScore: 93,
       attemptsCount: 6,
+      attemptsTotal: 6,
       timeSpentSeconds: 74,
       statusAt: "2024-01-07T19:18:30.000Z",
       attempts: [
@@ -186,6 +189,7 @@ export const samReport: LearnerReport = {
       avgScore: null,
       passingScore: null,
       attemptsCount: 0,
+      attemptsTotal: 0,
       timeSpentSeconds: 7200,
       statusAt: "2024-01-08T15:00:00.000Z",
       attempts: [],
@@ -199,6 +203,7 @@ export const samReport: LearnerReport = {
       avgScore: null,
       passingScore: null,
       attemptsCount: 1,
+      attemptsTotal: 1,
       timeSpentSeconds: 7200,
       statusAt: "2024-01-07T19:40:00.000Z",
       attempts: [
@@ -220,6 +225,7 @@ export const samReport: LearnerReport = {
       avgScore: 50,
       passingScore: 50,
       attemptsCount: 1,
+      attemptsTotal: 1,
       timeSpentSeconds: 560,
       statusAt: "2025-02-11T08:44:00.000Z",
       attempts: [
