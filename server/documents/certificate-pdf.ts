@@ -15,10 +15,113 @@ const require = createRequire(import.meta.url);
 function loadFont(file: string): fontkit.Font {
   const font = fontkit.create(fs.readFileSync(require.resolve(file)));
   if (!("layout" in font)) throw new Error(`${file} is a font collection`);
+  shareLayouts(font);
+  cacheSubsetGlyphs(font);
   return font;
+}
+
+/** Words whose shaping is kept per font; past it the cache starts again (a bound, not an LRU). */
+const MAX_RUNS = 5_000;
+
+/**
+ * Shaping a word (fontkit's GSUB/GPOS lookups) was a third of a certificate's CPU, and pdfkit
+ * shapes each word again in every document (its cache is per document), though most words are the
+ * same in every certificate (labels, course and lesson titles, dates). The runs are kept here
+ * across documents; each document gets its own copy of the positions, which pdfkit scales in place.
+ * Same glyphs and positions as before: only the work is saved.
+ */
+function shareLayouts(font: fontkit.Font) {
+  const layout = font.layout.bind(font);
+  const runs = new Map<string, fontkit.GlyphRun>();
+  font.layout = (text, features, ...rest) => {
+    if (features !== undefined || rest.length > 0) return layout(text, features, ...rest);
+    let run = runs.get(text);
+    if (!run) {
+      run = layout(text);
+      if (runs.size >= MAX_RUNS) runs.clear();
+      runs.set(text, run);
+    }
+    const copy: fontkit.GlyphRun = Object.create(Object.getPrototypeOf(run));
+    return Object.assign(copy, run, { positions: run.positions.map((p) => ({ ...p })) });
+  };
+}
+
+/** The parts of fontkit 2.0's TrueType font and subset that `cacheSubsetGlyphs` replaces or reads. */
+interface TrueTypeInternals {
+  loca: { offsets: number[] };
+  _variationProcessor?: unknown;
+  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
+  getGlyph(id: number): fontkit.Glyph & {
+    _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
+    _getMetrics(): { leftBearing: number };
+  };
+}
+interface TrueTypeSubset {
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  includeGlyph(id: number): number;
+  _addGlyph(id: number): number;
+}
+
+/**
+ * Embedding a font subset decoded each glyph's outline again in every document (fontkit's
+ * `TTFSubset._addGlyph`), a quarter of a certificate's CPU. The same method, with what it reads
+ * from the font (the glyph's bytes, its components, its metrics) kept per glyph: the subset's
+ * bytes are the same. fontkit is pinned (package.json) since this replaces one of its methods.
+ */
+function cacheSubsetGlyphs(font: fontkit.Font) {
+  const ttf = font as unknown as TrueTypeInternals;
+  if (ttf._variationProcessor || !ttf.loca) return;
+  const glyphs = new Map<
+    number,
+    { bytes: Uint8Array; components: { glyphID: number; pos: number }[] | null; advance: number; bearing: number }
+  >();
+  const read = (gid: number) => {
+    let glyph = glyphs.get(gid);
+    if (!glyph) {
+      const source = ttf.getGlyph(gid);
+      const glyf = source._decode();
+      const stream = ttf._getTableStream("glyf");
+      const start = ttf.loca.offsets[gid] ?? 0;
+      stream.pos += start;
+      glyph = {
+        bytes: Uint8Array.from(stream.readBuffer((ttf.loca.offsets[gid + 1] ?? start) - start)),
+        components: glyf && glyf.numberOfContours < 0 ? (glyf.components ?? []) : null,
+        advance: source.advanceWidth,
+        bearing: source._getMetrics().leftBearing,
+      };
+      glyphs.set(gid, glyph);
+    }
+    return glyph;
+  };
+  const createSubset = font.createSubset.bind(font);
+  font.createSubset = () => {
+    const subset = createSubset();
+    const target = subset as unknown as TrueTypeSubset;
+    target._addGlyph = (gid) => {
+      const glyph = read(gid);
+      let bytes = glyph.bytes;
+      if (glyph.components) {
+        // A compound glyph names its components by id: renumbered in this subset, on a copy.
+        bytes = Uint8Array.from(bytes);
+        const view = new DataView(bytes.buffer);
+        for (const component of glyph.components) view.setUint16(component.pos, target.includeGlyph(component.glyphID));
+      }
+      target.glyf.push(bytes);
+      target.loca.offsets.push(target.offset);
+      target.hmtx.metrics.push({ advance: glyph.advance, bearing: glyph.bearing });
+      target.offset += bytes.length;
+      return target.glyf.length - 1;
+    };
+    return subset;
+  };
 }
 const FONT = loadFont("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
 const FONT_BOLD = loadFont("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
+/** The fonts as loaded here (shared shaping, cached glyphs), for the tests that compare them with fontkit's. */
+export const certificateFonts = { body: FONT, bold: FONT_BOLD };
 
 export interface CertificateData {
   kind: "completion" | "attendance";
@@ -80,8 +183,10 @@ export function certificatePdf(data: CertificateData, locale: DocumentLocale): P
   const t = TEXT[locale];
   const date = (value: string | null) => (value ? formatDateTime(value, data.timeZone).slice(0, 10) : "");
   const doc = new PDFDocument({
-    // Not pdfkit's default Helvetica, whose metrics file it would parse again for each document.
-    font: FONT as unknown as string,
+    // No default font: pdfkit's Helvetica would parse its metrics file again for each document, and
+    // with FONT as the default every `font("body")` opened the font again and compared it with the
+    // default (JSON of its name table, 5 % of the CPU) instead of finding "body" in its cache.
+    font: null as unknown as string,
     size: "A4",
     layout: "landscape",
     margin: 56,
@@ -89,6 +194,8 @@ export function certificatePdf(data: CertificateData, locale: DocumentLocale): P
       Title: `${t[data.kind]} — ${data.lastName} ${data.firstName}`,
       Author: data.organisation,
       Creator: "Tutora",
+      // The date of issue, not the time of rendering: the same certificate gives the same bytes.
+      CreationDate: data.issuedAt,
     },
   });
   doc.registerFont("body", FONT as unknown as string);

@@ -9,7 +9,7 @@ import type { DocumentLocale } from "./labels.js";
 
 /**
  * Renders certificates on worker threads, so a job of 1,000 learners renders on every core while
- * the main thread waits on the database (BENCHMARKS.md: ~6 ms of CPU per PDF, the main thread's
+ * the main thread waits on the database (BENCHMARKS.md: ~5 ms of CPU per PDF, the main thread's
  * share of a job is a fraction of that). Threads start on first use, never keep the process alive,
  * and are ended once idle for `idleMs` (each holds ~45 MB: a V8 heap, tsx, pdfkit and the parsed
  * fonts), so the memory is taken only while certificates are made. If they can't start, PDFs are
