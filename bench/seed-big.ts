@@ -23,7 +23,7 @@ import { type Db, openDatabase, type Tx } from "../server/db/client.js";
 import { startEmbeddedPostgres } from "../server/db/embedded.js";
 import { runMigrations } from "../server/db/migrate.js";
 import { hashPassword } from "../server/modules/auth/password.js";
-import { rebuildCourseCounters } from "../server/modules/tracking/counters.js";
+import { rebuildEnrollmentProjections } from "../server/modules/tracking/counters.js";
 import { recomputeEnrollments } from "../server/modules/tracking/summaries.js";
 
 export interface SeedBigOptions {
@@ -1531,9 +1531,9 @@ export async function seedBig(db: Db, options: SeedBigOptions = {}): Promise<See
   });
   await step("analyze", analyze(["sessions", "mission_submissions", "observations"]));
   await step("summaries", () => seedSummaries(c, summaryBatches));
-  // As a superuser the load runs without triggers (replica role), so the courses' counters are counted once here.
+  // As a superuser the load runs without triggers (replica role): what they keep is counted once here.
   await step("counters", async () => {
-    await fastTransaction(c, (tx) => rebuildCourseCounters(tx));
+    await fastTransaction(c, (tx) => rebuildEnrollmentProjections(tx));
     return "course_counters";
   });
   await step("engagement", () => seedEngagement(c));

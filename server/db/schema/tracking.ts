@@ -116,6 +116,21 @@ export const courseSortBuckets = pgTable(
 );
 
 /**
+ * Each enrollment's learner name, in a narrow table of its own with a trigram index on
+ * (course_id, name): how many learners of a 100,000-learner course a name search matches is read
+ * from the index instead of testing every name of the course (`%text%` can't use a B-tree). Apart from
+ * enrollments, whose rows every learner's commit rewrites (its indexes too), so a commit doesn't
+ * pay for this index. Kept by triggers on enrollments (migration 0008).
+ */
+export const enrollmentNames = pgTable("enrollment_names", {
+  enrollmentId: uuid("enrollment_id")
+    .primaryKey()
+    .references(() => enrollments.id, { onDelete: "cascade" }),
+  courseId: uuid("course_id").notNull(),
+  name: text("name").notNull(),
+});
+
+/**
  * Per (enrollment, lesson) statistics, one row for every lesson of the course (dense), derived
  * from attempts, attendance and the tutor's overrides. `override_*` are the values a tutor set in
  * `Modifier les statistiques` (R6); the effective value is the override when present.

@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 
 /**
- * Counts course_counters and course_sort_buckets anew from the enrollments, for loads that bypass the triggers keeping it
+ * Counts course_counters and course_sort_buckets, and copies enrollment_names, anew from the enrollments, for loads that bypass the triggers keeping it
  * (seed:big as a superuser loads with `session_replication_role = replica`; a restore copies
  * enrollments and counters separately). The migrations that created them count them the same way.
  */
-export async function rebuildCourseCounters(tx: Tx): Promise<void> {
+export async function rebuildEnrollmentProjections(tx: Tx): Promise<void> {
   await tx.execute(sql`delete from course_counters`);
   await tx.execute(sql`
     insert into course_counters (course_id, type, status, learners, missions_to_correct, observations_to_do)
@@ -18,4 +18,8 @@ export async function rebuildCourseCounters(tx: Tx): Promise<void> {
     insert into course_sort_buckets (course_id, type, progress_pct, prefix, learners)
     select course_id, type, progress_pct, left(learner_sort_name, 3), count(*)::int
     from enrollments group by 1, 2, 3, 4`);
+  await tx.execute(sql`delete from enrollment_names`);
+  await tx.execute(sql`
+    insert into enrollment_names (enrollment_id, course_id, name)
+    select id, course_id, learner_sort_name from enrollments`);
 }

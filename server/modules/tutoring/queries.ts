@@ -12,13 +12,18 @@ const sortColumns = {
   risk: sql`e.risk_at`,
 } as const;
 
+/** A LIKE pattern for names containing `search` (normalized: letters, digits and spaces, no wildcard). */
+function containing(search: string) {
+  return `%${search}%`;
+}
+
 /** SQL conditions on `enrollments e` for the tutored-users filters. */
 export function learnerFilterConditions(filters: LearnerFilters): SQL[] {
   const conditions: SQL[] = [];
   if (filters.enrollmentType) conditions.push(sql`e.type = ${filters.enrollmentType}`);
   if (filters.status) conditions.push(sql`e.status = ${filters.status}`);
   const search = filters.q ? normalizeForSearch(filters.q) : "";
-  if (search) conditions.push(sql`e.learner_sort_name like ${`%${search}%`}`);
+  if (search) conditions.push(sql`e.learner_sort_name like ${containing(search)}`);
   if (filters.progressMin !== undefined) conditions.push(sql`e.progress_pct >= ${filters.progressMin}`);
   if (filters.progressMax !== undefined) conditions.push(sql`e.progress_pct <= ${filters.progressMax}`);
   if (filters.timeMin !== undefined) conditions.push(sql`e.time_spent_s >= ${filters.timeMin}`);
@@ -127,37 +132,68 @@ export async function listLearners(tx: Tx, scope: SQL, query: TutoredLearnersQue
       ? sql`${sortKey} ${direction}, e.id ${direction}`
       : sql`${sortKey} ${direction} ${nulls}, e.learner_sort_name ${direction}, e.id ${direction}`;
   const offset = (query.page - 1) * query.pageSize;
-  const seek = wholeCourse ? await bucketSeek(tx, wholeCourse, query, offset) : null;
+  const search = query.q ? normalizeForSearch(query.q) : "";
+  // A name search over a whole course: its matches are counted from the trigram index of
+  // enrollment_names (testing each of 100,000 names took 45 ms). When they are few, the page is
+  // read through them too; when many, the name-sorted index finds a page's matches sooner.
+  const byNames = wholeCourse && search.length >= 3 ? { courseId: wholeCourse, search } : null;
+  const [total, seek] = await Promise.all([
+    byNames
+      ? countByNames(tx, byNames, learnerFilterConditions({ ...query, q: undefined }))
+      : wholeCourse && countedByCounters(query)
+        ? countFromCounters(tx, wholeCourse, query)
+        : tx
+            .execute<{ total: number }>(sql`select count(*)::int as total from enrollments e where ${where}`)
+            .then((r) => r.rows[0]?.total ?? 0),
+    wholeCourse ? bucketSeek(tx, wholeCourse, query, offset) : null,
+  ]);
+  if (offset >= total) return { rows: [], total };
+  const matches =
+    byNames && total <= FEW_MATCHES
+      ? sql`join enrollment_names n on n.enrollment_id = e.id
+          and n.course_id = ${byNames.courseId} and n.name like ${containing(byNames.search)}`
+      : sql``;
   const pageWhere = seek ? sql`${where} and ${seek.condition}` : where;
   // The page's enrollment ids first, from the (course_id, sort key, name, id) index alone; users and
   // certificates are joined for those rows only. Joined before the offset, page 400 of a
   // 100,000-learner course read 10,000 users and certificates to drop them (BENCHMARKS.md).
-  const [page, counted] = await Promise.all([
-    tx.execute<LearnerRow>(sql`
-      with page as (
-        select e.id from enrollments e
-        where ${pageWhere}
-        order by ${orderBy}
-        limit ${query.pageSize} offset ${seek ? seek.offset : offset})
-      select e.user_id as "userId", e.id as "enrollmentId", u.last_name as "lastName", u.first_name as "firstName",
-        e.type as "enrollmentType", e.status, e.progress_pct as "progressPct", e.time_spent_s as "timeSpentSeconds",
-        e.objective_at as "objectiveAt", e.last_activity_at as "lastActivityAt",
-        coalesce(e.last_activity_at, e.start_at, e.enrolled_at) as "activitySince",
-        cert.id as "certificateId", cert.kind as "certificateKind"
-      from page
-      join enrollments e on e.id = page.id
-      join users u on u.id = e.user_id
-      left join lateral (
-        select c.id, c.kind from certificates c where c.enrollment_id = e.id and c.revoked_at is null
-        order by c.issued_at desc limit 1) cert on true
-      order by ${orderBy}`),
-    wholeCourse && countedByCounters(query)
-      ? countFromCounters(tx, wholeCourse, query)
-      : tx
-          .execute<{ total: number }>(sql`select count(*)::int as total from enrollments e where ${where}`)
-          .then((r) => r.rows[0]?.total ?? 0),
-  ]);
-  return { rows: page.rows, total: counted };
+  const page = await tx.execute<LearnerRow>(sql`
+    with page as (
+      select e.id from enrollments e ${matches}
+      where ${pageWhere}
+      order by ${orderBy}
+      limit ${query.pageSize} offset ${seek ? seek.offset : offset})
+    select e.user_id as "userId", e.id as "enrollmentId", u.last_name as "lastName", u.first_name as "firstName",
+      e.type as "enrollmentType", e.status, e.progress_pct as "progressPct", e.time_spent_s as "timeSpentSeconds",
+      e.objective_at as "objectiveAt", e.last_activity_at as "lastActivityAt",
+      coalesce(e.last_activity_at, e.start_at, e.enrolled_at) as "activitySince",
+      cert.id as "certificateId", cert.kind as "certificateKind"
+    from page
+    join enrollments e on e.id = page.id
+    join users u on u.id = e.user_id
+    left join lateral (
+      select c.id, c.kind from certificates c where c.enrollment_id = e.id and c.revoked_at is null
+      order by c.issued_at desc limit 1) cert on true
+    order by ${orderBy}`);
+  return { rows: page.rows, total };
+}
+
+/** Up to this many matches, a name search's page is read through its matches (see listLearners). */
+const FEW_MATCHES = 1_000;
+
+/**
+ * How many learners of a whole course a name search (3 characters or more: trigrams) matches, with
+ * the `other` filters (conditions on `enrollments e`), from the trigram index of enrollment_names.
+ */
+async function countByNames(tx: Tx, names: { courseId: string; search: string }, other: SQL[]) {
+  const matching = sql`n.course_id = ${names.courseId} and n.name like ${containing(names.search)}`;
+  const result = await tx.execute<{ total: number }>(
+    other.length === 0
+      ? sql`select count(*)::int as total from enrollment_names n where ${matching}`
+      : sql`select count(*)::int as total from enrollment_names n join enrollments e on e.id = n.enrollment_id
+          where ${matching} and ${sql.join(other, sql` and `)}`,
+  );
+  return result.rows[0]?.total ?? 0;
 }
 
 export async function inactivityDays(tx: Tx, courseId: string) {
