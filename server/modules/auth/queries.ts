@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { Tx } from "../../db/client.js";
+import { executePrepared, type Tx } from "../../db/client.js";
 
 export type SessionUserRow = {
   id: string;
@@ -33,14 +33,23 @@ export async function findUserById(tx: Tx, id: string) {
   return result.rows[0];
 }
 
-/** The session behind a cookie token, with its user, when still valid. */
+/**
+ * The session behind a cookie token, with its user, when still valid. Read by every request with a
+ * cookie: a prepared statement, planned once per connection (planned each time, its planning took
+ * longer than its execution: ~0.25 ms of database CPU per request, issue #8).
+ */
 export async function findSession(tx: Tx, token: string) {
-  const result = await tx.execute<SessionUserRow & { csrfToken: string; lastSeenAt: string; tokenHash: string }>(sql`
+  type Row = SessionUserRow & { csrfToken: string; lastSeenAt: string; tokenHash: string };
+  const result = await executePrepared<Row>(
+    tx,
+    "auth_find_session",
+    sql`
     select ${userColumns}, s.csrf_token as "csrfToken", s.last_seen_at as "lastSeenAt", s.token_hash as "tokenHash"
     from auth_sessions s
     join users u on u.id = s.user_id
     left join organisations o on o.id = u.organisation_id
-    where s.token_hash = ${sha256(token)} and s.expires_at > now()`);
+    where s.token_hash = ${sha256(token)} and s.expires_at > now()`,
+  );
   return result.rows[0];
 }
 
