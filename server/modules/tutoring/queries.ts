@@ -137,45 +137,48 @@ export async function listLearners(tx: Tx, scope: SQL, query: TutoredLearnersQue
   // enrollment_names (testing each of 100,000 names took 45 ms). When they are few, the page is
   // read through them too; when many, the name-sorted index finds a page's matches sooner.
   const byNames = wholeCourse && search.length >= 3 ? { courseId: wholeCourse, search } : null;
-  const [total, seek] = await Promise.all([
-    byNames
-      ? countByNames(tx, byNames, learnerFilterConditions({ ...query, q: undefined }))
-      : wholeCourse && countedByCounters(query)
-        ? countFromCounters(tx, wholeCourse, query)
-        : tx
-            .execute<{ total: number }>(sql`select count(*)::int as total from enrollments e where ${where}`)
-            .then((r) => r.rows[0]?.total ?? 0),
-    wholeCourse ? bucketSeek(tx, wholeCourse, query, offset) : null,
-  ]);
-  if (offset >= total) return { rows: [], total };
-  const matches =
-    byNames && total <= FEW_MATCHES
-      ? sql`join enrollment_names n on n.enrollment_id = e.id
-          and n.course_id = ${byNames.courseId} and n.name like ${containing(byNames.search)}`
-      : sql``;
-  const pageWhere = seek ? sql`${where} and ${seek.condition}` : where;
   // The page's enrollment ids first, from the (course_id, sort key, name, id) index alone; users and
   // certificates are joined for those rows only. Joined before the offset, page 400 of a
   // 100,000-learner course read 10,000 users and certificates to drop them (BENCHMARKS.md).
-  const page = await tx.execute<LearnerRow>(sql`
-    with page as (
-      select e.id from enrollments e ${matches}
-      where ${pageWhere}
-      order by ${orderBy}
-      limit ${query.pageSize} offset ${seek ? seek.offset : offset})
-    select e.user_id as "userId", e.id as "enrollmentId", u.last_name as "lastName", u.first_name as "firstName",
-      e.type as "enrollmentType", e.status, e.progress_pct as "progressPct", e.time_spent_s as "timeSpentSeconds",
-      e.objective_at as "objectiveAt", e.last_activity_at as "lastActivityAt",
-      coalesce(e.last_activity_at, e.start_at, e.enrolled_at) as "activitySince",
-      cert.id as "certificateId", cert.kind as "certificateKind"
-    from page
-    join enrollments e on e.id = page.id
-    join users u on u.id = e.user_id
-    left join lateral (
-      select c.id, c.kind from certificates c where c.enrollment_id = e.id and c.revoked_at is null
-      order by c.issued_at desc limit 1) cert on true
-    order by ${orderBy}`);
-  return { rows: page.rows, total };
+  const readPage = (matches: SQL, seek: { condition: SQL; offset: number } | null) =>
+    tx
+      .execute<LearnerRow>(sql`
+        with page as (
+          select e.id from enrollments e ${matches}
+          where ${seek ? sql`${where} and ${seek.condition}` : where}
+          order by ${orderBy}
+          limit ${query.pageSize} offset ${seek ? seek.offset : offset})
+        select e.user_id as "userId", e.id as "enrollmentId", u.last_name as "lastName", u.first_name as "firstName",
+          e.type as "enrollmentType", e.status, e.progress_pct as "progressPct", e.time_spent_s as "timeSpentSeconds",
+          e.objective_at as "objectiveAt", e.last_activity_at as "lastActivityAt",
+          coalesce(e.last_activity_at, e.start_at, e.enrolled_at) as "activitySince",
+          cert.id as "certificateId", cert.kind as "certificateKind"
+        from page
+        join enrollments e on e.id = page.id
+        join users u on u.id = e.user_id
+        left join lateral (
+          select c.id, c.kind from certificates c where c.enrollment_id = e.id and c.revoked_at is null
+          order by c.issued_at desc limit 1) cert on true
+        order by ${orderBy}`)
+      .then((r) => r.rows);
+  if (byNames) {
+    const total = await countByNames(tx, byNames, learnerFilterConditions({ ...query, q: undefined }));
+    if (offset >= total) return { rows: [], total };
+    const matches = sql`join enrollment_names n on n.enrollment_id = e.id
+      and n.course_id = ${byNames.courseId} and n.name like ${containing(byNames.search)}`;
+    return { rows: await readPage(total <= FEW_MATCHES ? matches : sql``, null), total };
+  }
+  const [rows, total] = await Promise.all([
+    (wholeCourse ? bucketSeek(tx, wholeCourse, query, offset) : Promise.resolve(null)).then((seek) =>
+      readPage(sql``, seek),
+    ),
+    wholeCourse && countedByCounters(query)
+      ? countFromCounters(tx, wholeCourse, query)
+      : tx
+          .execute<{ total: number }>(sql`select count(*)::int as total from enrollments e where ${where}`)
+          .then((r) => r.rows[0]?.total ?? 0),
+  ]);
+  return { rows, total };
 }
 
 /** Up to this many matches, a name search's page is read through its matches (see listLearners). */
