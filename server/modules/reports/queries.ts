@@ -3,6 +3,7 @@ import type { Tx } from "../../db/client.js";
 
 type LessonStatus = "not_attempted" | "in_progress" | "completed" | "passed" | "failed";
 
+/** R1's header, with the reminders (R5) in the same round trip: the report's queries are few, not only fast. */
 export async function findReportHeader(tx: Tx, enrollmentId: string) {
   const result = await tx.execute<{
     courseId: string;
@@ -21,12 +22,17 @@ export async function findReportHeader(tx: Tx, enrollmentId: string) {
     timeSpentSeconds: number;
     version: number;
     userId: string;
+    /** Newest first; dates as JSON text. */
+    reminders: { sentAt: string; kind: "email" | "automatic"; templateName: string }[];
   }>(sql`
     select e.version, e.user_id as "userId", c.id as "courseId", c.name as "courseName", u.id as "learnerId", o.name as organisation,
       u.last_name as "lastName", u.first_name as "firstName",
       u.first_sign_in_at as "firstSignInAt", u.last_sign_in_at as "lastSignInAt",
       e.start_at as "startAt", e.objective_at as "objectiveAt", e.end_at as "endAt",
-      e.status, e.progress_pct as "progressPct", e.time_spent_s as "timeSpentSeconds"
+      e.status, e.progress_pct as "progressPct", e.time_spent_s as "timeSpentSeconds",
+      (select coalesce(json_agg(json_build_object('sentAt', r.sent_at, 'kind', r.kind, 'templateName', r.template_name)
+          order by r.sent_at desc), '[]'::json)
+        from reminders r where r.enrollment_id = e.id) as reminders
     from enrollments e
     join courses c on c.id = e.course_id
     join users u on u.id = e.user_id
@@ -35,8 +41,21 @@ export async function findReportHeader(tx: Tx, enrollmentId: string) {
   return result.rows[0];
 }
 
-/** The course's lessons in order with this learner's statistics (`Composition du cours`). */
-export async function findLessonStats(tx: Tx, enrollmentId: string) {
+type AttemptRow = {
+  number: number;
+  date: string | null;
+  status: LessonStatus;
+  score: number | null;
+  cumulativeSeconds: number;
+};
+
+/**
+ * The course's lessons in order with this learner's statistics (`Composition du cours`), each with the number of
+ * its attempts and its first `attemptsLimit` attempts, oldest first (null: every attempt, for the exports). The
+ * attempts are read through the (enrollment_id, lesson_id, number) index, so a lesson's later attempts are not
+ * read; the cumulated time is a window evaluated before the limit.
+ */
+export async function findLessonStats(tx: Tx, enrollmentId: string, attemptsLimit: number | null) {
   const result = await tx.execute<{
     lessonId: string;
     type: "elearning" | "sheet" | "quiz" | "webinar" | "mission" | "observation";
@@ -49,11 +68,20 @@ export async function findLessonStats(tx: Tx, enrollmentId: string) {
     attemptsCount: number;
     timeSpentSeconds: number;
     attemptsTotal: number;
+    /** Dates as JSON text. */
+    attempts: AttemptRow[];
   }>(sql`
     select l.id as "lessonId", l.type, l.title, l.passing_score as "passingScore",
       coalesce(ls.status, 'not_attempted') as status, ls.status_at as "statusAt", ls.score, ls.avg_score as "avgScore",
       coalesce(ls.attempts_count, 0) as "attemptsCount", coalesce(ls.time_spent_s, 0) as "timeSpentSeconds",
-      (select count(*)::int from attempts a where a.enrollment_id = e.id and a.lesson_id = l.id) as "attemptsTotal"
+      (select count(*)::int from attempts a where a.enrollment_id = e.id and a.lesson_id = l.id) as "attemptsTotal",
+      (select coalesce(json_agg(p order by p.number), '[]'::json) from (
+        select a.number, coalesce(a.ended_at, a.started_at) as date, a.status, a.score,
+          (sum(a.time_spent_s) over (order by a.number))::int as "cumulativeSeconds"
+        from attempts a
+        where a.enrollment_id = e.id and a.lesson_id = l.id
+        order by a.number
+        limit ${attemptsLimit}) p) as attempts
     from enrollments e
     join lessons l on l.course_id = e.course_id
     left join lesson_stats ls on ls.enrollment_id = e.id and ls.lesson_id = l.id
@@ -62,91 +90,60 @@ export async function findLessonStats(tx: Tx, enrollmentId: string) {
   return result.rows;
 }
 
-type AttemptRow = {
-  number: number;
-  date: string | null;
-  status: LessonStatus;
-  score: number | null;
-  cumulativeSeconds: number;
-};
-
-/** Every attempt of the enrollment with its time cumulated over the lesson's attempts so far (evidence exports). */
-export async function findAttempts(tx: Tx, enrollmentId: string) {
-  const result = await tx.execute<AttemptRow & { lessonId: string }>(sql`
-    select a.lesson_id as "lessonId", a.number, coalesce(a.ended_at, a.started_at) as date, a.status, a.score,
-      (sum(a.time_spent_s) over (partition by a.lesson_id order by a.number))::int as "cumulativeSeconds"
-    from attempts a
-    where a.enrollment_id = ${enrollmentId}
-    order by a.lesson_id, a.number`);
-  return result.rows;
-}
-
 /**
- * The first `pageSize` attempts of each lesson of the enrollment's course, oldest first: through the
- * (enrollment_id, lesson_id, number) index, so a lesson's other attempts are not read (the window is evaluated
- * before the limit, so the cumulated time is right whatever the page).
+ * One page of a lesson's attempts, oldest first, and their number; undefined when the lesson is not in the
+ * enrollment's course. The time is cumulated over all the lesson's attempts before the page is cut (a window is
+ * evaluated before limit/offset), so page 2 goes on from page 1's last figure.
  */
-export async function findFirstAttempts(tx: Tx, enrollmentId: string, pageSize: number) {
-  const result = await tx.execute<AttemptRow & { lessonId: string }>(sql`
-    select l.id as "lessonId", a.number, a.date, a.status, a.score, a."cumulativeSeconds"
-    from enrollments e
-    join lessons l on l.course_id = e.course_id
-    cross join lateral (
+export async function findAttemptsPage(tx: Tx, enrollmentId: string, lessonId: string, page: number, pageSize: number) {
+  const result = await tx.execute<{ total: number } & { [K in keyof AttemptRow]: AttemptRow[K] | null }>(sql`
+    select t.total, p.number, p.date, p.status, p.score, p."cumulativeSeconds"
+    from (
+      select e.id as enrollment_id, l.id as lesson_id,
+        (select count(*)::int from attempts a where a.enrollment_id = e.id and a.lesson_id = l.id) as total
+      from enrollments e join lessons l on l.course_id = e.course_id
+      where e.id = ${enrollmentId} and l.id = ${lessonId}) t
+    left join lateral (
       select a.number, coalesce(a.ended_at, a.started_at) as date, a.status, a.score,
         (sum(a.time_spent_s) over (order by a.number))::int as "cumulativeSeconds"
       from attempts a
-      where a.enrollment_id = e.id and a.lesson_id = l.id
+      where a.enrollment_id = t.enrollment_id and a.lesson_id = t.lesson_id
       order by a.number
-      limit ${pageSize}) a
-    where e.id = ${enrollmentId}
-    order by l.position, a.number`);
-  return result.rows;
+      limit ${pageSize} offset ${(page - 1) * pageSize}) p on true
+    order by p.number`);
+  const first = result.rows[0];
+  if (!first) return undefined;
+  const items = result.rows.flatMap((r) =>
+    r.number === null || r.status === null || r.cumulativeSeconds === null
+      ? []
+      : [{ number: r.number, date: r.date, status: r.status, score: r.score, cumulativeSeconds: r.cumulativeSeconds }],
+  );
+  return { total: first.total, items };
 }
 
-/** The number of attempts on a lesson of the enrollment's course; undefined when the lesson is not in it. */
-export async function countLessonAttempts(tx: Tx, enrollmentId: string, lessonId: string) {
-  const result = await tx.execute<{ total: number }>(sql`
-    select (select count(*)::int from attempts a where a.enrollment_id = e.id and a.lesson_id = l.id) as total
-    from enrollments e join lessons l on l.course_id = e.course_id
-    where e.id = ${enrollmentId} and l.id = ${lessonId}`);
-  return result.rows[0]?.total;
-}
-
-/**
- * One page of a lesson's attempts, oldest first. The time is cumulated over all the lesson's attempts before the
- * page is cut (a window is evaluated before limit/offset), so page 2 goes on from page 1's last figure.
- */
-export async function findAttemptsPage(tx: Tx, enrollmentId: string, lessonId: string, page: number, pageSize: number) {
-  const result = await tx.execute<AttemptRow>(sql`
-    select a.number, coalesce(a.ended_at, a.started_at) as date, a.status, a.score,
-      (sum(a.time_spent_s) over (order by a.number))::int as "cumulativeSeconds"
-    from attempts a
-    where a.enrollment_id = ${enrollmentId} and a.lesson_id = ${lessonId}
-    order by a.number
-    limit ${pageSize} offset ${(page - 1) * pageSize}`);
-  return result.rows;
-}
-
+/** One page of the connection history, newest first, with the number of sessions, in one round trip. */
 export async function findSessions(tx: Tx, enrollmentId: string, page: number, pageSize: number) {
-  const [rows, counted] = await Promise.all([
-    tx.execute<{ startedAt: string; lessonTitle: string; durationSeconds: number }>(sql`
-      select s.started_at as "startedAt", l.title as "lessonTitle", s.duration_s as "durationSeconds"
+  const result = await tx.execute<{
+    total: number;
+    startedAt: string | null;
+    lessonTitle: string | null;
+    durationSeconds: number | null;
+  }>(sql`
+    select t.total, p."startedAt", p."lessonTitle", p."durationSeconds"
+    from (select count(*)::int as total from sessions where enrollment_id = ${enrollmentId}) t
+    left join lateral (
+      select s.started_at as "startedAt", l.title as "lessonTitle", s.duration_s as "durationSeconds", s.id
       from sessions s join lessons l on l.id = s.lesson_id
       where s.enrollment_id = ${enrollmentId}
       order by s.started_at desc, s.id desc
-      limit ${pageSize} offset ${(page - 1) * pageSize}`),
-    tx.execute<{ total: number }>(
-      sql`select count(*)::int as total from sessions where enrollment_id = ${enrollmentId}`,
-    ),
-  ]);
-  return { rows: rows.rows, total: counted.rows[0]?.total ?? 0 };
-}
-
-export async function findReminders(tx: Tx, enrollmentId: string) {
-  const result = await tx.execute<{ sentAt: string; kind: "email" | "automatic"; templateName: string }>(sql`
-    select r.sent_at as "sentAt", r.kind, r.template_name as "templateName"
-    from reminders r where r.enrollment_id = ${enrollmentId} order by r.sent_at desc`);
-  return result.rows;
+      limit ${pageSize} offset ${(page - 1) * pageSize}) p on true
+    order by p."startedAt" desc, p.id desc`);
+  const rows = result.rows.flatMap((r) =>
+    r.startedAt === null || r.lessonTitle === null || r.durationSeconds === null
+      ? []
+      : [{ startedAt: r.startedAt, lessonTitle: r.lessonTitle, durationSeconds: r.durationSeconds }],
+  );
+  return { rows, total: result.rows[0]?.total ?? 0 };
 }
 
 /** The whole connection history, oldest first, for evidence exports. */

@@ -38,23 +38,16 @@ export async function learnerReport(
 }
 
 async function buildReport(db: Db, enrollmentId: string, query: LearnerReportQuery | "all"): Promise<LearnerReport> {
-  const [header, lessons, attempts, sessions, reminders] = await Promise.all([
+  // Three statements: under ten tutors at once, the number of queries per report weighs more than their size.
+  const [header, lessons, sessions] = await Promise.all([
     q.findReportHeader(db, enrollmentId),
-    q.findLessonStats(db, enrollmentId),
     // The report carries the first page of each lesson's attempts, the exports every one.
-    query === "all" ? q.findAttempts(db, enrollmentId) : q.findFirstAttempts(db, enrollmentId, ATTEMPTS_PAGE_SIZE),
+    q.findLessonStats(db, enrollmentId, query === "all" ? null : ATTEMPTS_PAGE_SIZE),
     query === "all"
       ? q.findAllSessions(db, enrollmentId).then((rows) => ({ rows, total: rows.length }))
       : q.findSessions(db, enrollmentId, query.sessionsPage, query.sessionsPageSize),
-    q.findReminders(db, enrollmentId),
   ]);
   if (!header) throw notFound("Learner");
-  const attemptsByLesson = new Map<string, LearnerReport["lessons"][number]["attempts"]>();
-  for (const a of attempts) {
-    const list = attemptsByLesson.get(a.lessonId) ?? [];
-    list.push(presentAttempt(a));
-    attemptsByLesson.set(a.lessonId, list);
-  }
   return {
     course: { id: header.courseId, name: header.courseName },
     courses: [{ id: header.courseId, name: header.courseName }],
@@ -78,7 +71,7 @@ async function buildReport(db: Db, enrollmentId: string, query: LearnerReportQue
     lessons: lessons.map((l) => ({
       ...l,
       statusAt: iso(l.statusAt),
-      attempts: attemptsByLesson.get(l.lessonId) ?? [],
+      attempts: l.attempts.map(presentAttempt),
     })),
     sessions: {
       items: sessions.rows.map((s) => ({ ...s, startedAt: new Date(s.startedAt).toISOString() })),
@@ -86,11 +79,11 @@ async function buildReport(db: Db, enrollmentId: string, query: LearnerReportQue
       page: query === "all" ? 1 : query.sessionsPage,
       pageSize: query === "all" ? Math.max(sessions.total, 1) : query.sessionsPageSize,
     },
-    reminders: reminders.map((r) => ({ ...r, sentAt: new Date(r.sentAt).toISOString() })),
+    reminders: header.reminders.map((r) => ({ ...r, sentAt: new Date(r.sentAt).toISOString() })),
   };
 }
 
-function presentAttempt(a: Awaited<ReturnType<typeof q.findAttemptsPage>>[number]) {
+function presentAttempt(a: Awaited<ReturnType<typeof q.findLessonStats>>[number]["attempts"][number]) {
   return {
     number: a.number,
     date: iso(a.date),
@@ -111,12 +104,9 @@ export async function lessonAttempts(
 ): Promise<LessonAttemptsPage> {
   const scope = await courseScope(db, user, courseId);
   const enrollmentId = await learnerEnrollment(db, scope, learnerId);
-  const [total, rows] = await Promise.all([
-    q.countLessonAttempts(db, enrollmentId, lessonId),
-    q.findAttemptsPage(db, enrollmentId, lessonId, query.page, query.pageSize),
-  ]);
-  if (total === undefined) throw notFound("Lesson");
-  return { items: rows.map(presentAttempt), total, page: query.page, pageSize: query.pageSize };
+  const found = await q.findAttemptsPage(db, enrollmentId, lessonId, query.page, query.pageSize);
+  if (!found) throw notFound("Lesson");
+  return { items: found.items.map(presentAttempt), total: found.total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Everything the evidence exports (B3) need for one enrollment, within the user's scope. */
