@@ -140,7 +140,8 @@ export interface CommitWrite {
  *    update's RETURNING: the statement's other parts still see the rows as they were before it)
  *    and the virtual classes attended for that lesson;
  *  - the enrollment summary from its lesson_stats rows (this lesson's as just written).
- * The other lessons' rows are left as they are: every other writer keeps them up to date.
+ * The other lessons' rows, and the missions awaiting a correction, are left as they are: a commit
+ * changes none of their facts, and every writer of those keeps them up to date.
  * player/incremental.test.ts compares the result with recomputeEnrollments after random commits.
  * The tutoring centers are notified only when what they show of the learner changed (status,
  * progress, time, activity, risk, indicators): most commits only move the location and score.
@@ -260,8 +261,10 @@ export async function applyCommit(tx: Tx, w: CommitWrite) {
         coalesce(bool_or(st.status <> 'not_attempted'), false) as active,
         coalesce(sum(st.time_spent_s), 0)::int as time_s,
         min(st.first_activity_at) as first_at,
-        max(st.last_activity_at) as last_at
+        max(st.last_activity_at) as last_at,
+        (count(*) filter (where l.type = 'observation' and st.status <> 'passed'))::int as observations_pending
       from stats st
+      left join lessons l on l.id = st.lesson_id
     ),
     summary as (
       update enrollments e set
@@ -279,14 +282,17 @@ export async function applyCommit(tx: Tx, w: CommitWrite) {
           case when round(100.0 * s.completed / greatest(s.total, 1)) < ${RISK_PROGRESS_PCT}
             then e.objective_at - make_interval(days => ${RISK_OBJECTIVE_DAYS}) end,
           coalesce(s.last_at, e.start_at, e.enrolled_at) + make_interval(days => c.inactivity_days)) end,
+        observations_pending = s.observations_pending,
         version = e.version + 1,
         updated_at = now()
       from s, courses c, enrollments old
       where e.id = ${w.enrollmentId} and c.id = e.course_id and old.id = e.id
       returning e.course_id,
-        (e.status, e.progress_pct, e.completed_lessons, e.time_spent_s, e.first_activity_at, e.last_activity_at, e.risk_at)
+        (e.status, e.progress_pct, e.completed_lessons, e.time_spent_s, e.first_activity_at, e.last_activity_at,
+          e.risk_at, e.observations_pending)
           is distinct from
-        (old.status, old.progress_pct, old.completed_lessons, old.time_spent_s, old.first_activity_at, old.last_activity_at, old.risk_at)
+        (old.status, old.progress_pct, old.completed_lessons, old.time_spent_s, old.first_activity_at, old.last_activity_at,
+          old.risk_at, old.observations_pending)
           as changed
     )
     select pg_notify(${PROGRESS_CHANNEL}, course_id::text) from summary where changed`,
