@@ -64,7 +64,7 @@ async function setUpWorkers(
 ): Promise<Jobs> {
   await boss.start();
   await boss.createQueue(BULK_QUEUE, { name: BULK_QUEUE, retryLimit: 5, retryDelay: 5, expireInSeconds: 600 });
-  await boss.work<{ jobId: string }>(BULK_QUEUE, async ([job]) => {
+  const bulkWorker = await boss.work<{ jobId: string }>(BULK_QUEUE, async ([job]) => {
     if (job) await runCertificateJob(db, config, job.data.jobId);
   });
   // Automatic reminders (B2), every day at 07:00 UTC; a rule never sends twice within its period.
@@ -86,6 +86,9 @@ async function setUpWorkers(
     },
     runBulk: async (jobId) => {
       await boss.send(BULK_QUEUE, { jobId });
+      // This instance's worker fetches it now rather than at its next poll (every 2 s): the tutor
+      // waits for the zip. Another instance's idle worker may still take it first; any one is fine.
+      boss.notifyWorker(bulkWorker);
     },
     stop: async () => {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => {});
