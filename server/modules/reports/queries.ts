@@ -3,8 +3,11 @@ import type { Tx } from "../../db/client.js";
 
 type LessonStatus = "not_attempted" | "in_progress" | "completed" | "passed" | "failed";
 
-/** R1's header, with the reminders (R5) in the same round trip: the report's queries are few, not only fast. */
-export async function findReportHeader(tx: Tx, enrollmentId: string) {
+/**
+ * R1's header, with the reminders (R5) and, given a scope (a condition on `enrollments e`), the learner's courses
+ * within it by name (R2), in the same round trip: the report's queries are few, not only fast.
+ */
+export async function findReportHeader(tx: Tx, enrollmentId: string, coursesScope: SQL | null) {
   const result = await tx.execute<{
     courseId: string;
     courseName: string;
@@ -24,6 +27,7 @@ export async function findReportHeader(tx: Tx, enrollmentId: string) {
     userId: string;
     /** Newest first; dates as JSON text. */
     reminders: { sentAt: string; kind: "email" | "automatic"; templateName: string }[];
+    courses: { id: string; name: string }[] | null;
   }>(sql`
     select e.version, e.user_id as "userId", c.id as "courseId", c.name as "courseName", u.id as "learnerId", o.name as organisation,
       u.last_name as "lastName", u.first_name as "firstName",
@@ -32,7 +36,15 @@ export async function findReportHeader(tx: Tx, enrollmentId: string) {
       e.status, e.progress_pct as "progressPct", e.time_spent_s as "timeSpentSeconds",
       (select coalesce(json_agg(json_build_object('sentAt', r.sent_at, 'kind', r.kind, 'templateName', r.template_name)
           order by r.sent_at desc), '[]'::json)
-        from reminders r where r.enrollment_id = e.id) as reminders
+        from reminders r where r.enrollment_id = e.id) as reminders,
+      ${
+        coursesScope === null
+          ? sql`null::json`
+          : // The scope names its enrollments e: inside this subquery, the learner's, not the report's.
+            sql`(select coalesce(json_agg(json_build_object('id', oc.id, 'name', oc.name) order by oc.search_name), '[]'::json)
+              from enrollments e join courses oc on oc.id = e.course_id
+              where e.user_id = u.id and ${coursesScope})`
+      } as courses
     from enrollments e
     join courses c on c.id = e.course_id
     join users u on u.id = e.user_id
@@ -168,12 +180,4 @@ export async function selectedEnrollments(tx: Tx, where: SQL) {
   const result = await tx.execute<{ id: string }>(sql`
     select e.id from enrollments e where ${where} order by e.learner_sort_name, e.id limit 100000`);
   return result.rows.map((r) => r.id);
-}
-
-/** The courses of a learner within `scope` (a condition on `enrollments e`), by name. */
-export async function learnerCourses(tx: Tx, userId: string, scope: SQL) {
-  const result = await tx.execute<{ id: string; name: string }>(sql`
-    select c.id, c.name from enrollments e join courses c on c.id = e.course_id
-    where e.user_id = ${userId} and ${scope} order by c.search_name`);
-  return result.rows;
 }

@@ -247,6 +247,21 @@ describe("report navigation (R2)", () => {
     ]);
     expect(body.version).toEqual(expect.any(Number));
   });
+
+  it("lists for a restricted tutor only the courses where the learner is in their scope", async () => {
+    // Demory is in Équipe Nord, the list tuteur2 tutors Cours 2 for; tuteur2 does not tutor Cours 1.
+    const found = await t.database.db.execute<{ id: string }>(
+      sql`select id from users where email = 'jerome.demory@demo.local'`,
+    );
+    const demory = found.rows[0]?.id as string;
+    const restricted = (await report(tutor2, c2, demory)).json();
+    expect(restricted.courses.map((c: { name: string }) => c.name)).toEqual(["Cours 2 : La vente"]);
+    const full = (await report(tutor, c2, demory)).json();
+    expect(full.courses.map((c: { name: string }) => c.name)).toEqual([
+      "Cours 1 : L'avant-vente",
+      "Cours 2 : La vente",
+    ]);
+  });
 });
 
 describe("a lesson's attempts page by page (R3b)", () => {

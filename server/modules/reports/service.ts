@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import { zip } from "fflate";
 import type { CurrentUser } from "../../../common/api/auth.js";
 import {
@@ -30,17 +31,19 @@ export async function learnerReport(
 ): Promise<LearnerReport> {
   const scope = await courseScope(db, user, courseId);
   const enrollmentId = await learnerEnrollment(db, scope, learnerId);
-  const [report, courses] = await Promise.all([
-    buildReport(db, enrollmentId, query),
-    q.learnerCourses(db, learnerId, allLearnersInScope(user)),
-  ]);
-  return { ...report, courses };
+  return buildReport(db, enrollmentId, query, allLearnersInScope(user));
 }
 
-async function buildReport(db: Db, enrollmentId: string, query: LearnerReportQuery | "all"): Promise<LearnerReport> {
+/** The report; `coursesScope` lists the learner's courses within it (R2), else only this one (the exports). */
+async function buildReport(
+  db: Db,
+  enrollmentId: string,
+  query: LearnerReportQuery | "all",
+  coursesScope: SQL | null,
+): Promise<LearnerReport> {
   // Three statements: under ten tutors at once, the number of queries per report weighs more than their size.
   const [header, lessons, sessions] = await Promise.all([
-    q.findReportHeader(db, enrollmentId),
+    q.findReportHeader(db, enrollmentId, coursesScope),
     // The report carries the first page of each lesson's attempts, the exports every one.
     q.findLessonStats(db, enrollmentId, query === "all" ? null : ATTEMPTS_PAGE_SIZE),
     query === "all"
@@ -50,7 +53,7 @@ async function buildReport(db: Db, enrollmentId: string, query: LearnerReportQue
   if (!header) throw notFound("Learner");
   return {
     course: { id: header.courseId, name: header.courseName },
-    courses: [{ id: header.courseId, name: header.courseName }],
+    courses: header.courses ?? [{ id: header.courseId, name: header.courseName }],
     version: header.version,
     learner: {
       id: header.learnerId,
@@ -112,7 +115,7 @@ export async function lessonAttempts(
 /** Everything the evidence exports (B3) need for one enrollment, within the user's scope. */
 export async function evidenceFor(db: Db, enrollmentId: string, timeZone: string): Promise<Evidence> {
   const [report, context] = await Promise.all([
-    buildReport(db, enrollmentId, "all"),
+    buildReport(db, enrollmentId, "all", null),
     q.exportContext(db, enrollmentId),
   ]);
   return {
