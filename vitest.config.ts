@@ -19,6 +19,9 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        // Under Node "antd" resolves to its CommonJS build (lib/); a deep import of its ES build (es/) would
+        // load a second copy, with React contexts of its own (the app's root provides antd's App context).
+        resolve: { alias: [{ find: /^antd\/es\//, replacement: "antd/lib/" }] },
         test: {
           name: "web",
           environment: "jsdom",

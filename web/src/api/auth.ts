@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CurrentUser, SessionResponse, SignInRequest } from "../../../common/api/auth.js";
 import type { Locale } from "../../../common/enums.js";
 import { ApiError, apiRequest, setCsrfToken } from "./client.js";
@@ -21,8 +21,15 @@ export async function fetchSession(): Promise<SessionResponse | null> {
 
 /** The signed-in session (null when signed out); loaded once and kept. */
 export function useSession() {
-  return useQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY });
+  return useQuery(sessionQuery);
 }
+
+/** The session query, shared by useSession and the routes that ask for it before the first render. */
+export const sessionQuery = queryOptions({
+  queryKey: sessionQueryKey,
+  queryFn: fetchSession,
+  staleTime: Number.POSITIVE_INFINITY,
+});
 
 /** The signed-in user; only call below RequireAuth, which guarantees there is one. */
 export function useCurrentUser(): CurrentUser {

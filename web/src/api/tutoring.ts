@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { z } from "zod";
 import type { CourseDetail, TutoredCoursesPage } from "../../../common/api/courses.js";
@@ -42,13 +42,17 @@ const missionsKey = ["tutoring", "missions"] as const;
 
 const coursePath = (courseId: string) => `/api/tutoring/courses/${encodeURIComponent(courseId)}`;
 
-/** A tutored course's detail (its name for the header and the breadcrumb). */
-export function useTutoringCourse(courseId: string) {
-  return useQuery({
+/** A tutored course's detail (its name for the header and the breadcrumb), as the tutoring screens and the tutoring center's preload ask for it. */
+export function tutoringCourseQuery(courseId: string) {
+  return queryOptions({
     queryKey: ["tutoring", "course", courseId],
     queryFn: ({ signal }) => apiRequest<CourseDetail>("GET", coursePath(courseId), { signal }),
     staleTime: 5 * 60_000,
   });
+}
+
+export function useTutoringCourse(courseId: string) {
+  return useQuery(tutoringCourseQuery(courseId));
 }
 
 /** The tutor's courses whose name matches `search`, for the course switcher. */
@@ -77,11 +81,15 @@ export function useCenterIndicators(courseId: string, query: IndicatorsQuery) {
 
 /** One page of `UTILISATEURS TUTORÉS`, filtered, sorted and paged by the server (T4, B1). */
 export function useTutoredLearners(courseId: string, query: TutoredLearnersQuery) {
-  return useQuery({
+  return useQuery({ ...tutoredLearnersQuery(courseId, query), placeholderData: keepPreviousData });
+}
+
+/** One page of learners, as the table and the tutoring center's preload (started with the route) ask for it. */
+export function tutoredLearnersQuery(courseId: string, query: TutoredLearnersQuery) {
+  return queryOptions({
     queryKey: [...centerKey(courseId), "learners", query],
     queryFn: ({ signal }) =>
       apiRequest<TutoredLearnersPage>("GET", `${coursePath(courseId)}/learners`, { query: { ...query }, signal }),
-    placeholderData: keepPreviousData,
   });
 }
 

@@ -4,13 +4,13 @@ import { useState } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { createQueryClient } from "../api/queryClient.js";
 import { AppProviders } from "./AppProviders.js";
-import { routes } from "./routes.js";
+import { createRoutes } from "./routes.js";
 
 /** The whole single-page app. */
 export function App() {
   // Created once per mount (not at import time) so tests and hot reloads get fresh state.
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(() => createBrowserRouter(routes));
+  const [router] = useState(() => createBrowserRouter(createRoutes(queryClient)));
   return (
     <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />

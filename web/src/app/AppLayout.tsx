@@ -1,6 +1,6 @@
 import { MenuOutlined } from "@ant-design/icons";
-import { Button, Drawer, Grid, Layout } from "antd";
-import { Suspense, useEffect, useState } from "react";
+import { Button, Grid, Layout } from "antd";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
 import { useCurrentUser } from "../api/auth.js";
@@ -9,6 +9,8 @@ import { PageLoader } from "../components/PageLoader.js";
 import { AppMenu } from "./AppMenu.js";
 import { landingPathFor } from "./landing.js";
 import { UserMenu } from "./UserMenu.js";
+
+const NavDrawer = lazy(() => import("./NavDrawer.js").then((m) => ({ default: m.NavDrawer })));
 
 /** Frame of every signed-in screen: top bar (product, user menu), side menu, page content. */
 export function AppLayout() {
@@ -60,17 +62,9 @@ export function AppLayout() {
       </Layout.Header>
       <Layout>
         {narrow ? (
-          <Drawer
-            placement="left"
-            open={drawerOpen}
-            onClose={handleCloseDrawer}
-            size={260}
-            title={<BrandMark />}
-            closable={{ "aria-label": t("nav.closeMenu") }}
-            styles={{ body: { padding: 0 } }}
-          >
-            <AppMenu onNavigate={handleCloseDrawer} />
-          </Drawer>
+          <Suspense fallback={null}>
+            <NavDrawer open={drawerOpen} onClose={handleCloseDrawer} />
+          </Suspense>
         ) : (
           <Layout.Sider width={232} theme="light" style={{ borderRight: "1px solid #e5e7eb" }}>
             <AppMenu />

@@ -1,7 +1,8 @@
-import { App as AntdApp, ConfigProvider } from "antd";
+import { ConfigProvider } from "antd";
 import { type ReactNode, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { antdLocaleFor } from "./antdLocales.js";
+import { FeedbackRoot } from "./FeedbackRoot.js";
 import { toLocale } from "./i18n.js";
 import { theme } from "./theme.js";
 
@@ -24,7 +25,7 @@ export function LocalizedConfigProvider({ children }: LocalizedConfigProviderPro
   );
   return (
     <ConfigProvider locale={antdLocaleFor(locale)} theme={themeConfig}>
-      <AntdApp>{children}</AntdApp>
+      <FeedbackRoot>{children}</FeedbackRoot>
     </ConfigProvider>
   );
 }

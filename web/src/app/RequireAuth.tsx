@@ -1,7 +1,8 @@
-import { Button, Flex, Result } from "antd";
+import { Button, Flex } from "antd";
 import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { useSession } from "../api/auth.js";
+import { LazyResult } from "../components/LazyResult.js";
 import { PageLoader } from "../components/PageLoader.js";
 import { signInPathFrom } from "./landing.js";
 import { useSessionLocale } from "./useSessionLocale.js";
@@ -21,7 +22,7 @@ export function RequireAuth() {
   if (session.isError) {
     return (
       <Flex align="center" justify="center" style={{ minHeight: "100vh" }}>
-        <Result
+        <LazyResult
           status="warning"
           title={t("errors.sessionTitle")}
           subTitle={t("errors.sessionText")}

@@ -1,6 +1,7 @@
-import { Button, Flex, Result } from "antd";
+import { Button, Flex } from "antd";
 import { useTranslation } from "react-i18next";
 import { useRouteError } from "react-router";
+import { LazyResult } from "../components/LazyResult.js";
 
 /** Last-resort screen when rendering fails (also a page chunk that no longer exists after a deployment). */
 export function RouteErrorBoundary() {
@@ -15,7 +16,7 @@ export function RouteErrorBoundary() {
 
   return (
     <Flex align="center" justify="center" style={{ minHeight: "100vh" }}>
-      <Result
+      <LazyResult
         status="500"
         title={t("errors.crashTitle")}
         subTitle={t("errors.crashText")}

@@ -1,8 +1,9 @@
 import { CheckOutlined, DisconnectOutlined, DownOutlined, GlobalOutlined, LogoutOutlined } from "@ant-design/icons";
-import { App, Avatar, Button, Dropdown, type MenuProps } from "antd";
+import { Avatar, Button, Dropdown, type MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../common/enums.js";
 import { useCurrentUser, useSetLocale, useSignOut, useSignOutEverywhere } from "../api/auth.js";
+import { useFeedback } from "./feedback.js";
 import { signInRoute } from "./landing.js";
 import { hardNavigate } from "./navigation.js";
 
@@ -19,7 +20,7 @@ export interface UserMenuProps {
  */
 export function UserMenu({ compact = false }: UserMenuProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const user = useCurrentUser();
   const setLocale = useSetLocale();
   const signOut = useSignOut();

@@ -2,7 +2,9 @@ import { lazy } from "react";
 
 // Each screen is its own chunk, so the first screen only downloads what it shows.
 export const SignInPage = lazy(() => import("../pages/sign-in/SignInPage.js").then((m) => ({ default: m.SignInPage })));
-export const AppLayout = lazy(() => import("./AppLayout.js").then((m) => ({ default: m.AppLayout })));
+/** The layout's code; its route starts loading it with the session rather than after it. */
+export const loadAppLayout = () => import("./AppLayout.js");
+export const AppLayout = lazy(() => loadAppLayout().then((m) => ({ default: m.AppLayout })));
 export const TutoredCoursesPage = lazy(() =>
   import("../pages/tutored-courses/TutoredCoursesPage.js").then((m) => ({ default: m.TutoredCoursesPage })),
 );
@@ -33,9 +35,9 @@ export const CourseEvaluationPage = lazy(() =>
 export const CataloguePage = lazy(() =>
   import("../pages/catalogue/CataloguePage.js").then((m) => ({ default: m.CataloguePage })),
 );
-export const TutoringCenterPage = lazy(() =>
-  import("../pages/tutoring-center/TutoringCenterPage.js").then((m) => ({ default: m.TutoringCenterPage })),
-);
+/** The tutoring center's code; its route starts loading it with its data. */
+export const loadTutoringCenterPage = () => import("../pages/tutoring-center/TutoringCenterPage.js");
+export const TutoringCenterPage = lazy(() => loadTutoringCenterPage().then((m) => ({ default: m.TutoringCenterPage })));
 export const CourseMissionsPage = lazy(() =>
   import("../pages/missions/CourseMissionsPage.js").then((m) => ({ default: m.CourseMissionsPage })),
 );

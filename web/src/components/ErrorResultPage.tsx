@@ -1,8 +1,9 @@
-import { Button, Result } from "antd";
+import { Button } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useCurrentUser } from "../api/auth.js";
 import { landingPathFor } from "../app/landing.js";
+import { LazyResult } from "./LazyResult.js";
 
 export interface ErrorResultPageProps {
   /** 403: the user's roles don't open the screen; 404: an unknown in-app address. */
@@ -28,7 +29,7 @@ export function ErrorResultPage({ status }: ErrorResultPageProps) {
   return (
     <>
       <title>{t("app.documentTitle", { page: t(title) })}</title>
-      <Result
+      <LazyResult
         status={status}
         title={<h1 style={{ fontSize: 24, margin: 0, fontWeight: 600 }}>{t(title)}</h1>}
         subTitle={t(text)}

@@ -1,5 +1,6 @@
-import { Button, Result } from "antd";
+import { Button } from "antd";
 import { useTranslation } from "react-i18next";
+import { LazyResult } from "./LazyResult.js";
 
 export interface QueryErrorResultProps {
   /** What could not be loaded, e.g. "Les formations n'ont pas pu être chargées." */
@@ -12,7 +13,7 @@ export interface QueryErrorResultProps {
 export function QueryErrorResult({ title, retrying = false, onRetry }: QueryErrorResultProps) {
   const { t } = useTranslation();
   return (
-    <Result
+    <LazyResult
       status="warning"
       title={title}
       subTitle={t("errors.loadText")}

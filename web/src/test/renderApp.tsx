@@ -2,12 +2,12 @@ import { render } from "@testing-library/react";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { createQueryClient } from "../api/queryClient.js";
 import { AppProviders } from "../app/AppProviders.js";
-import { routes } from "../app/routes.js";
+import { createRoutes } from "../app/routes.js";
 
 /** Renders the whole app (real routes, providers and lazy pages) at `path`, against the mocked fetch. */
 export function renderApp(path: string) {
   const queryClient = createQueryClient({ retry: false });
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] });
   const view = render(
     <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />

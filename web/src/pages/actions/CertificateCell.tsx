@@ -1,9 +1,10 @@
 import { MoreOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
-import { App, Button, Dropdown, type MenuProps } from "antd";
+import { Button, Dropdown, type MenuProps } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TutoredLearner } from "../../../../common/api/tutoring.js";
 import { useRegenerateCertificate } from "../../api/actions.js";
+import { useFeedback } from "../../app/feedback.js";
 import { currentLocale } from "../../app/i18n.js";
 import { certificatePath } from "../tutoring-center/centerPaths.js";
 import { learnerName } from "../tutoring-center/learnerName.js";
@@ -18,7 +19,7 @@ export interface CertificateCellProps {
 /** The `Certificat` column: download the learner's certificate (PDF); regenerate or revoke it from its menu. */
 export function CertificateCell({ courseId, learner }: CertificateCellProps) {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal, message } = useFeedback();
   const [revoking, setRevoking] = useState(false);
   const regenerate = useRegenerateCertificate(courseId);
   const certificate = learner.certificate;

@@ -1,6 +1,7 @@
-import { App, Form, Input, Modal } from "antd";
+import { Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import { useRevokeCertificate } from "../../api/actions.js";
+import { useFeedback } from "../../app/feedback.js";
 import { AccessibleForm } from "./AccessibleForm.js";
 
 interface RevokeValues {
@@ -27,7 +28,7 @@ export function RevokeCertificateModal({
   onClose,
 }: RevokeCertificateModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<RevokeValues>();
   const revoke = useRevokeCertificate(courseId);
 

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, Button, Empty, Popconfirm, Table, type TableColumnsType } from "antd";
+import { Button, Empty, Popconfirm, Table, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminCategory } from "../../../../common/api/catalogue-admin.js";
@@ -11,11 +11,12 @@ import { VisuallyHidden } from "../../components/VisuallyHidden.js";
 import { errorMessage } from "../admin-courses/formErrors.js";
 import { CategoryModal } from "./CategoryModal.js";
 import "../admin-courses/catalogueAdmin.css";
+import { useFeedback } from "../../app/feedback.js";
 
 /** `Administration > Catégories`: the categories courses are filed under in the catalogue. */
 export function AdminCategoriesPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const categories = useAdminCategories();
   const remove = useDeleteCategory();
   const [editing, setEditing] = useState<{ category: AdminCategory | null } | null>(null);

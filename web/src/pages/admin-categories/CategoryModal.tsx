@@ -1,7 +1,8 @@
-import { App, Form, Input, Modal } from "antd";
+import { Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AdminCategory } from "../../../../common/api/catalogue-admin.js";
 import { useSaveCategory } from "../../api/catalogueAdmin.js";
+import { useFeedback } from "../../app/feedback.js";
 import { errorMessage, showFieldErrors } from "../admin-courses/formErrors.js";
 
 export interface CategoryModalProps {
@@ -13,7 +14,7 @@ export interface CategoryModalProps {
 /** Creates or renames a category; a name already in use is shown on the field. */
 export function CategoryModal({ category, onClose }: CategoryModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ name: string }>();
   const save = useSaveCategory();
 

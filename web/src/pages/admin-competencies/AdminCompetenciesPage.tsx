@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, Button, Empty, Popconfirm, Table, type TableColumnsType } from "antd";
+import { Button, Empty, Popconfirm, Table, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminCompetency, AdminFramework } from "../../../../common/api/catalogue-admin.js";
@@ -12,6 +12,7 @@ import { errorMessage } from "../admin-courses/formErrors.js";
 import { CompetencyModal } from "./CompetencyModal.js";
 import { FrameworkModal } from "./FrameworkModal.js";
 import "../admin-courses/catalogueAdmin.css";
+import { useFeedback } from "../../app/feedback.js";
 
 type Dialog =
   | { kind: "framework"; framework: AdminFramework | null }
@@ -20,7 +21,7 @@ type Dialog =
 /** `Administration > Compétences`: competency frameworks and their competencies (code, label), linked to courses. */
 export function AdminCompetenciesPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const frameworks = useAdminFrameworks();
   const removeFramework = useDeleteFramework();
   const removeCompetency = useDeleteCompetency();

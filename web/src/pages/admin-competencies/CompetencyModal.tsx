@@ -1,7 +1,8 @@
-import { App, Form, Input, Modal } from "antd";
+import { Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AdminCompetency, AdminFramework, CompetencyFields } from "../../../../common/api/catalogue-admin.js";
 import { useSaveCompetency } from "../../api/catalogueAdmin.js";
+import { useFeedback } from "../../app/feedback.js";
 import { errorMessage, showFieldErrors } from "../admin-courses/formErrors.js";
 
 export interface CompetencyModalProps {
@@ -14,7 +15,7 @@ export interface CompetencyModalProps {
 /** Adds or edits a competency (code unique within its framework, label, description). */
 export function CompetencyModal({ framework, competency, onClose }: CompetencyModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<CompetencyFields>();
   const save = useSaveCompetency();
 

@@ -1,7 +1,8 @@
-import { App, Form, Input, Modal } from "antd";
+import { Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AdminFramework, FrameworkInput } from "../../../../common/api/catalogue-admin.js";
 import { useSaveFramework } from "../../api/catalogueAdmin.js";
+import { useFeedback } from "../../app/feedback.js";
 import { errorMessage, showFieldErrors } from "../admin-courses/formErrors.js";
 
 export interface FrameworkModalProps {
@@ -13,7 +14,7 @@ export interface FrameworkModalProps {
 /** Creates or edits a competency framework (name and description). */
 export function FrameworkModal({ framework, onClose }: FrameworkModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<FrameworkInput>();
   const save = useSaveFramework();
 

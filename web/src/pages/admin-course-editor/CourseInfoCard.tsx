@@ -1,7 +1,8 @@
-import { App, Button, Card, Form } from "antd";
+import { Button, Card, Form } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AdminCourse } from "../../../../common/api/catalogue-admin.js";
 import { useCourseFormOptions, useUpdateCourse } from "../../api/catalogueAdmin.js";
+import { useFeedback } from "../../app/feedback.js";
 import { CourseFields, type CourseFormValues, courseFieldNames, courseInput } from "../admin-courses/CourseFields.js";
 import { errorMessage, showFieldErrors } from "../admin-courses/formErrors.js";
 
@@ -12,7 +13,7 @@ export interface CourseInfoCardProps {
 /** The course's general information, saved together (one transaction, one audit entry). */
 export function CourseInfoCard({ course }: CourseInfoCardProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<CourseFormValues>();
   const options = useCourseFormOptions();
   const update = useUpdateCourse(course.id);

@@ -1,8 +1,9 @@
-import { App, Form, Input, InputNumber, Modal, Select } from "antd";
+import { Form, Input, InputNumber, Modal, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AdminLesson } from "../../../../common/api/catalogue-admin.js";
 import { type LessonType, lessonTypeSchema } from "../../../../common/enums.js";
 import { useCreateLesson, useUpdateLesson } from "../../api/catalogueAdmin.js";
+import { useFeedback } from "../../app/feedback.js";
 import { errorMessage, showFieldErrors } from "../admin-courses/formErrors.js";
 import { LessonTypeSettings } from "./LessonTypeSettings.js";
 
@@ -31,7 +32,7 @@ export interface LessonModalProps {
 /** Adds or edits a lesson: its fields and its type's settings (the type is chosen once). */
 export function LessonModal({ courseId, lesson, onClose }: LessonModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<LessonFormValues>();
   const create = useCreateLesson(courseId);
   const update = useUpdateLesson(courseId);

@@ -1,11 +1,12 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, Button, Empty, Popconfirm, Table, type TableColumnsType } from "antd";
+import { Button, Empty, Popconfirm, Table, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { AdminLesson } from "../../../../common/api/catalogue-admin.js";
 import { formatDuration } from "../../../../common/format.js";
 import { useAdminLessons, useDeleteLesson, useReorderLessons } from "../../api/catalogueAdmin.js";
+import { useFeedback } from "../../app/feedback.js";
 import { adminLessonQuizPath, adminLessonScormPath } from "../../app/navigation.js";
 import { LessonTypeIcon } from "../../components/LessonTypeIcon.js";
 import { QueryErrorResult } from "../../components/QueryErrorResult.js";
@@ -21,7 +22,7 @@ export interface LessonsCardProps {
 /** The course's lessons in order: add, edit, move up or down, delete (only while no learner worked on it). */
 export function LessonsCard({ courseId }: LessonsCardProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const lessons = useAdminLessons(courseId);
   const reorder = useReorderLessons(courseId);
   const remove = useDeleteLesson(courseId);

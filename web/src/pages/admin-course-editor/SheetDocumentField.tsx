@@ -1,9 +1,10 @@
 import { DeleteOutlined, FilePdfOutlined, UploadOutlined } from "@ant-design/icons";
-import { App, Button, Popconfirm } from "antd";
+import { Button, Popconfirm } from "antd";
 import { type ChangeEvent, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { type AdminLesson, SHEET_DOCUMENT_MAX_BYTES } from "../../../../common/api/catalogue-admin.js";
 import { useRemoveSheetDocument, useUploadSheetDocument } from "../../api/catalogueAdmin.js";
+import { useFeedback } from "../../app/feedback.js";
 import { errorMessage } from "../admin-courses/formErrors.js";
 
 export interface SheetDocumentFieldProps {
@@ -14,7 +15,7 @@ export interface SheetDocumentFieldProps {
 /** A practical sheet's optional PDF (learners open it beside the text): upload, replace or remove. */
 export function SheetDocumentField({ courseId, lesson }: SheetDocumentFieldProps) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const input = useRef<HTMLInputElement>(null);
   const upload = useUploadSheetDocument(courseId);
   const remove = useRemoveSheetDocument(courseId);

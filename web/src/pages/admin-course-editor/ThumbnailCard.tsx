@@ -1,9 +1,10 @@
 import { DeleteOutlined, UploadOutlined } from "@ant-design/icons";
-import { App, Button, Card, Popconfirm } from "antd";
+import { Button, Card, Popconfirm } from "antd";
 import { type ChangeEvent, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { type AdminCourse, THUMBNAIL_MAX_BYTES } from "../../../../common/api/catalogue-admin.js";
 import { useRemoveThumbnail, useUploadThumbnail } from "../../api/catalogueAdmin.js";
+import { useFeedback } from "../../app/feedback.js";
 import { CourseThumbnail } from "../../components/CourseThumbnail.js";
 import { errorMessage } from "../admin-courses/formErrors.js";
 
@@ -14,7 +15,7 @@ export interface ThumbnailCardProps {
 /** The course's thumbnail: PNG, JPEG or WebP up to 2 MB (the server checks the content, not the name). */
 export function ThumbnailCard({ course }: ThumbnailCardProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const input = useRef<HTMLInputElement>(null);
   const upload = useUploadThumbnail(course.id);
   const remove = useRemoveThumbnail(course.id);

@@ -1,7 +1,8 @@
-import { App, Form, Modal } from "antd";
+import { Form, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useCourseFormOptions, useCreateCourse } from "../../api/catalogueAdmin.js";
+import { useFeedback } from "../../app/feedback.js";
 import { adminCoursePath } from "../../app/navigation.js";
 import { CourseFields, type CourseFormValues, courseFieldNames, courseInput } from "./CourseFields.js";
 import { errorMessage, showFieldErrors } from "./formErrors.js";
@@ -28,7 +29,7 @@ export interface CourseCreateModalProps {
 /** Creates a course, then opens its editor to add the thumbnail and lessons. */
 export function CourseCreateModal({ folderId, onClose }: CourseCreateModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const [form] = Form.useForm<CourseFormValues>();
   const options = useCourseFormOptions();

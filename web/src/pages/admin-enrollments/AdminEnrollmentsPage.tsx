@@ -1,10 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Input, Popconfirm, Space, type TableColumnsType, Tooltip } from "antd";
+import { Button, Input, Popconfirm, Space, type TableColumnsType, Tooltip } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminEnrollment } from "../../../../common/api/people.js";
 import { formatDateTime } from "../../../../common/format.js";
 import { useAdminEnrollments, useDeleteEnrollment } from "../../api/people.js";
+import { useFeedback } from "../../app/feedback.js";
 import { EnrollmentStatusTag } from "../../components/EnrollmentStatusTag.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { QueryTable } from "../../components/QueryTable.js";
@@ -17,7 +18,7 @@ import { EnrollmentFormModal } from "./EnrollmentFormModal.js";
 /** `Administration > Inscriptions`: who is enrolled in which course, with type and dates; enrol, change, remove (S3). */
 export function AdminEnrollmentsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [view, setView] = useState({ page: 1, pageSize: 25, q: "", courseId: undefined as string | undefined });
   const [editing, setEditing] = useState<AdminEnrollment | "new" | null>(null);
   const enrollments = useAdminEnrollments({

@@ -1,7 +1,8 @@
-import { App, Form, Input, Modal, Select } from "antd";
+import { Form, Input, Modal, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AdminEnrollment } from "../../../../common/api/people.js";
 import { useCreateEnrollment, useUpdateEnrollment } from "../../api/people.js";
+import { useFeedback } from "../../app/feedback.js";
 import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { apiFieldErrors } from "../admin-users/apiFieldErrors.js";
 import { UserPicker } from "../admin-users/UserPicker.js";
@@ -32,7 +33,7 @@ export interface EnrollmentFormModalProps {
 /** Enrols a user in a course, or changes an enrollment's type and dates (start ≤ objective ≤ end). */
 export function EnrollmentFormModal({ enrollment, courseId, onClose }: EnrollmentFormModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<EnrollmentFormValues>();
   const create = useCreateEnrollment();
   const update = useUpdateEnrollment();

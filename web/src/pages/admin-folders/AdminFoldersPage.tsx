@@ -6,7 +6,7 @@ import {
   FolderOutlined,
   PlusOutlined,
 } from "@ant-design/icons";
-import { App, Button, Empty, Popconfirm, Table, type TableColumnsType } from "antd";
+import { Button, Empty, Popconfirm, Table, type TableColumnsType } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminFolder } from "../../../../common/api/catalogue-admin.js";
@@ -20,6 +20,7 @@ import { FolderMoveModal } from "./FolderMoveModal.js";
 import { FolderNameModal } from "./FolderNameModal.js";
 import { type FolderNode, nestFolders } from "./folderTree.js";
 import "../admin-courses/catalogueAdmin.css";
+import { useFeedback } from "../../app/feedback.js";
 
 type Dialog =
   | { kind: "create"; parent: AdminFolder | null }
@@ -29,7 +30,7 @@ type Dialog =
 /** `Administration > Répertoires`: the folder tree courses are filed in; a folder is deleted only when empty. */
 export function AdminFoldersPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const folders = useAdminFolders();
   const remove = useDeleteFolder();
   const [dialog, setDialog] = useState<Dialog | null>(null);

@@ -1,7 +1,8 @@
-import { App, Form, Modal, TreeSelect } from "antd";
+import { Form, Modal, TreeSelect } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AdminFolder } from "../../../../common/api/catalogue-admin.js";
 import { useUpdateFolder } from "../../api/catalogueAdmin.js";
+import { useFeedback } from "../../app/feedback.js";
 import { errorMessage, showFieldErrors } from "../admin-courses/formErrors.js";
 import { type FolderNode, nestFolders, subtreeIds } from "./folderTree.js";
 
@@ -18,7 +19,7 @@ export interface FolderMoveModalProps {
 /** Moves a folder (with its sub-folders and courses) under another folder or to the root. */
 export function FolderMoveModal({ folder, folders, onClose }: FolderMoveModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ parentId: string }>();
   const update = useUpdateFolder();
   // The server refuses a move into the folder's own subtree; the choice isn't even offered here.

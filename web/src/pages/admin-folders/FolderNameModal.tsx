@@ -1,7 +1,8 @@
-import { App, Form, Input, Modal } from "antd";
+import { Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AdminFolder } from "../../../../common/api/catalogue-admin.js";
 import { useCreateFolder, useUpdateFolder } from "../../api/catalogueAdmin.js";
+import { useFeedback } from "../../app/feedback.js";
 import { errorMessage, showFieldErrors } from "../admin-courses/formErrors.js";
 
 export interface FolderNameModalProps {
@@ -14,7 +15,7 @@ export interface FolderNameModalProps {
 /** Names a new folder or renames one. */
 export function FolderNameModal({ folder, parent, onClose }: FolderNameModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ name: string }>();
   const create = useCreateFolder();
   const update = useUpdateFolder();

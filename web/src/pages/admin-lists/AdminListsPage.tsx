@@ -1,9 +1,10 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Input, Popconfirm, Space, type TableColumnsType } from "antd";
+import { Button, Input, Popconfirm, Space, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminList } from "../../../../common/api/people.js";
 import { useAdminLists, useDeleteList } from "../../api/people.js";
+import { useFeedback } from "../../app/feedback.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { QueryTable } from "../../components/QueryTable.js";
 import { TableCard } from "../../components/TableCard.js";
@@ -15,7 +16,7 @@ import { ListNameModal } from "./ListNameModal.js";
 /** `Administration > Listes d'apprenants`: the lists (course audiences, tutor restrictions) and their members (S3). */
 export function AdminListsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [view, setView] = useState({ page: 1, pageSize: 10, q: "" });
   const [editing, setEditing] = useState<AdminList | "new" | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);

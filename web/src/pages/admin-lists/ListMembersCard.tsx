@@ -1,8 +1,9 @@
-import { App, Button, Input, Popconfirm, Space, type TableColumnsType } from "antd";
+import { Button, Input, Popconfirm, Space, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminList, ListMember } from "../../../../common/api/people.js";
 import { useAddMembers, useListMembers, useRemoveMember } from "../../api/people.js";
+import { useFeedback } from "../../app/feedback.js";
 import { QueryTable } from "../../components/QueryTable.js";
 import { TableCard } from "../../components/TableCard.js";
 import { VisuallyHidden } from "../../components/VisuallyHidden.js";
@@ -15,7 +16,7 @@ export interface ListMembersCardProps {
 /** The members of a learner list: add people found by name or email, remove one. */
 export function ListMembersCard({ list }: ListMembersCardProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [view, setView] = useState({ page: 1, pageSize: 25, q: "" });
   const [adding, setAdding] = useState<string[]>([]);
   const members = useListMembers(list.id, { page: view.page, pageSize: view.pageSize, q: view.q || undefined });

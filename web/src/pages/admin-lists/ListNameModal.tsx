@@ -1,7 +1,8 @@
-import { App, Form, Input, Modal } from "antd";
+import { Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AdminList } from "../../../../common/api/people.js";
 import { useSaveList } from "../../api/people.js";
+import { useFeedback } from "../../app/feedback.js";
 import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { apiFieldErrors } from "../admin-users/apiFieldErrors.js";
 
@@ -14,7 +15,7 @@ export interface ListNameModalProps {
 /** Creates or renames a learner list (names are unique). */
 export function ListNameModal({ list, onClose }: ListNameModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ name: string }>();
   const save = useSaveList();
 

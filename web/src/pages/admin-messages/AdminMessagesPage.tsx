@@ -1,5 +1,5 @@
 import { RedoOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Empty, Input, Select, Table, type TableColumnsType } from "antd";
+import { Alert, Button, Empty, Input, Select, Table, type TableColumnsType } from "antd";
 import { useEffect, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../../common/format.js";
@@ -16,13 +16,14 @@ import { MessageContent } from "./MessageContent.js";
 import { MessageStatusTag } from "./MessageStatusTag.js";
 import { type MessageStatus, messageStatuses, messagesViewToQuery, useMessagesView } from "./messagesView.js";
 import "../actions/actions.css";
+import { useFeedback } from "../../app/feedback.js";
 
 const allStatuses = "all";
 
 /** `Administration > Messages`: every outgoing message with its state and content; a failed one can be retried. */
 export function AdminMessagesPage() {
   const { t } = useTranslation();
-  const { message: toast } = App.useApp();
+  const { message: toast } = useFeedback();
   const user = useCurrentUser();
   const statusLabelId = useId();
   const [view, updateView] = useMessagesView();

@@ -1,9 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Radio } from "antd";
+import { Button, Checkbox, Form, Input, InputNumber, Modal, Radio } from "antd";
 import { useTranslation } from "react-i18next";
 import { QUIZ_LIMITS, type QuizEditorQuestion, type QuizQuestionInput } from "../../../../common/api/quiz.js";
 import { ApiError } from "../../api/client.js";
 import { useSaveQuestion } from "../../api/quiz.js";
+import { useFeedback } from "../../app/feedback.js";
 import { serverFieldErrors } from "./serverFieldErrors.js";
 
 type QuestionValues = QuizQuestionInput;
@@ -28,7 +29,7 @@ export interface QuestionModalProps {
 /** Writes a question: its text, single or multiple choice, points, and the choices with the right ones ticked. */
 export function QuestionModal({ lessonId, question, onClose }: QuestionModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<QuestionValues>();
   const save = useSaveQuestion(lessonId);
   const editing = question !== null && question !== "new" ? question : null;

@@ -6,11 +6,12 @@ import {
   EditOutlined,
   PlusOutlined,
 } from "@ant-design/icons";
-import { App, Button, Card, Empty, Popconfirm, Tag, Tooltip } from "antd";
+import { Button, Card, Empty, Popconfirm, Tag, Tooltip } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { QuizEditor, QuizEditorQuestion } from "../../../../common/api/quiz.js";
 import { useDeleteQuestion, useMoveQuestion } from "../../api/quiz.js";
+import { useFeedback } from "../../app/feedback.js";
 import { QuestionModal } from "./QuestionModal.js";
 
 export interface QuizQuestionsCardProps {
@@ -20,7 +21,7 @@ export interface QuizQuestionsCardProps {
 /** The quiz's questions in order, with their right answers; add, edit, move up or down, delete. */
 export function QuizQuestionsCard({ editor }: QuizQuestionsCardProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const lessonId = editor.lesson.id;
   const move = useMoveQuestion(lessonId);
   const remove = useDeleteQuestion(lessonId);

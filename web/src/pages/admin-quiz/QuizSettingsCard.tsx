@@ -1,9 +1,10 @@
-import { App, Button, Card, Form, InputNumber, Radio } from "antd";
+import { Button, Card, Form, InputNumber, Radio } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { QUIZ_LIMITS, type QuizEditor, type QuizOrder } from "../../../../common/api/quiz.js";
 import { ApiError } from "../../api/client.js";
 import { useSaveQuizSettings } from "../../api/quiz.js";
+import { useFeedback } from "../../app/feedback.js";
 import { serverFieldErrors } from "./serverFieldErrors.js";
 
 interface SettingsValues {
@@ -19,7 +20,7 @@ export interface QuizSettingsCardProps {
 /** Question order, attempts limit and the lesson's passing score. */
 export function QuizSettingsCard({ editor }: QuizSettingsCardProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<SettingsValues>();
   const save = useSaveQuizSettings(editor.lesson.id);
   const { order, attemptsLimit } = editor.settings;

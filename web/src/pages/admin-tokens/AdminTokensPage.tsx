@@ -1,11 +1,12 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Popconfirm, type TableColumnsType, Tag } from "antd";
+import { Button, Popconfirm, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiToken } from "../../../../common/api/tokens.js";
 import { formatDateTime } from "../../../../common/format.js";
 import { useCurrentUser } from "../../api/auth.js";
 import { useApiTokens, useRevokeApiToken } from "../../api/people.js";
+import { useFeedback } from "../../app/feedback.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { QueryTable } from "../../components/QueryTable.js";
 import { TableCard } from "../../components/TableCard.js";
@@ -17,7 +18,7 @@ import { CreateTokenModal } from "./CreateTokenModal.js";
 /** `Administration > Jetons d'API`: personal tokens other systems call the API with; created, listed, revoked (S3). */
 export function AdminTokensPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const me = useCurrentUser();
   const [view, setView] = useState({ page: 1, pageSize: 25 });
   const [creating, setCreating] = useState(false);

@@ -1,8 +1,9 @@
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Typography } from "antd";
+import { Alert, Button, Checkbox, Form, Input, Modal, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CreatedApiToken, TokenScope } from "../../../../common/api/tokens.js";
 import { useCreateApiToken } from "../../api/people.js";
+import { useFeedback } from "../../app/feedback.js";
 import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { apiFieldErrors } from "../admin-users/apiFieldErrors.js";
 import { UserPicker } from "../admin-users/UserPicker.js";
@@ -20,7 +21,7 @@ export interface CreateTokenModalProps {
 /** Creates a personal API token, then shows its secret this once, to copy. */
 export function CreateTokenModal({ onClose }: CreateTokenModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<TokenFormValues>();
   const create = useCreateApiToken();
   const [created, setCreated] = useState<CreatedApiToken | null>(null);

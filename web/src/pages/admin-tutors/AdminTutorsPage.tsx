@@ -1,9 +1,10 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Input, Popconfirm, Space, type TableColumnsType, Tag } from "antd";
+import { Button, Input, Popconfirm, Space, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminTutorAssignment } from "../../../../common/api/people.js";
 import { useDeleteAssignment, useTutorAssignments } from "../../api/people.js";
+import { useFeedback } from "../../app/feedback.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { QueryTable } from "../../components/QueryTable.js";
 import { TableCard } from "../../components/TableCard.js";
@@ -15,7 +16,7 @@ import { AssignmentFormModal } from "./AssignmentFormModal.js";
 /** `Administration > Tuteurs`: which tutor follows which course, for every learner or some lists only (S3). */
 export function AdminTutorsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [view, setView] = useState({ page: 1, pageSize: 25, q: "", courseId: undefined as string | undefined });
   const [editing, setEditing] = useState<AdminTutorAssignment | "new" | null>(null);
   const assignments = useTutorAssignments({

@@ -1,7 +1,8 @@
-import { App, Form, Modal } from "antd";
+import { Form, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AdminTutorAssignment } from "../../../../common/api/people.js";
 import { useSaveAssignment } from "../../api/people.js";
+import { useFeedback } from "../../app/feedback.js";
 import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { CoursePicker } from "../admin-enrollments/CoursePicker.js";
 import { ListPicker } from "../admin-lists/ListPicker.js";
@@ -24,7 +25,7 @@ export interface AssignmentFormModalProps {
 /** Assigns a tutor to a course, following every learner or only the members of some learner lists. */
 export function AssignmentFormModal({ assignment, courseId, onClose }: AssignmentFormModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<AssignmentFormValues>();
   const save = useSaveAssignment();
 

@@ -1,11 +1,12 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Input, Popconfirm, Select, Space, type TableColumnsType } from "antd";
+import { Button, Input, Popconfirm, Select, Space, type TableColumnsType } from "antd";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminUser } from "../../../../common/api/people.js";
 import { formatDateTime } from "../../../../common/format.js";
 import { useCurrentUser } from "../../api/auth.js";
 import { useAdminUsers, useUpdateUser } from "../../api/people.js";
+import { useFeedback } from "../../app/feedback.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { QueryTable } from "../../components/QueryTable.js";
 import { TableCard } from "../../components/TableCard.js";
@@ -21,7 +22,7 @@ const allRoles = "all";
 /** `Administration > Utilisateurs`: every account, searchable, created, edited and deactivated here (S3). */
 export function AdminUsersPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const me = useCurrentUser();
   const roleLabelId = useId();
   const [view, setView] = useState({ page: 1, pageSize: 25, q: "", role: null as Role | null });

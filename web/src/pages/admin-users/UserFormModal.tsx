@@ -1,7 +1,8 @@
-import { App, AutoComplete, Checkbox, Form, Input, Modal, Select, Switch } from "antd";
+import { AutoComplete, Checkbox, Form, Input, Modal, Select, Switch } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AdminUser } from "../../../../common/api/people.js";
 import { useCreateUser, useOrganisations, useUpdateUser } from "../../api/people.js";
+import { useFeedback } from "../../app/feedback.js";
 import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { apiFieldErrors } from "./apiFieldErrors.js";
 
@@ -29,7 +30,7 @@ export interface UserFormModalProps {
 /** Creates or edits an account: identity, organisation (a new name creates it), roles, language, active, password. */
 export function UserFormModal({ user, onClose }: UserFormModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<UserFormValues>();
   const organisations = useOrganisations();
   const create = useCreateUser();

@@ -1,9 +1,10 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, Radio } from "antd";
+import { Alert, Button, Card, Descriptions, Form, Input, Radio } from "antd";
 import { useTranslation } from "react-i18next";
 import { LEARNER_LIMITS, type LearnerCourse } from "../../../../common/api/learner.js";
 import { formatDateTime } from "../../../../common/format.js";
 import { useCurrentUser } from "../../api/auth.js";
 import { useAnswerEvaluation } from "../../api/learner.js";
+import { useFeedback } from "../../app/feedback.js";
 import { RatingInput } from "./RatingInput.js";
 
 export interface CourseEvaluationCardProps {
@@ -17,7 +18,7 @@ type Values = Record<string, number | string | undefined>;
 export function CourseEvaluationCard({ courseId, evaluation }: CourseEvaluationCardProps) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const answer = useAnswerEvaluation(courseId);
   const title = <h2 style={{ margin: 0, fontSize: 16 }}>{t("learner.evaluationTitle")}</h2>;
 

@@ -1,9 +1,10 @@
-import { Alert, App, Button, Card, Form, Input } from "antd";
+import { Alert, Button, Card, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import { LEARNER_LIMITS, type LearnerCourse } from "../../../../common/api/learner.js";
 import { formatDateTime } from "../../../../common/format.js";
 import { useCurrentUser } from "../../api/auth.js";
 import { useSaveReview } from "../../api/learner.js";
+import { useFeedback } from "../../app/feedback.js";
 import { RatingInput } from "./RatingInput.js";
 
 export interface CourseReviewCardProps {
@@ -20,7 +21,7 @@ interface ReviewValues {
 export function CourseReviewCard({ courseId, review }: CourseReviewCardProps) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const save = useSaveReview(courseId);
   const [form] = Form.useForm<ReviewValues>();
 

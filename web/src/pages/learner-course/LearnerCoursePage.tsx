@@ -1,8 +1,9 @@
-import { Alert, App, Button, Card, Col, Row, Skeleton } from "antd";
+import { Alert, Button, Card, Col, Row, Skeleton } from "antd";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ApiError } from "../../api/client.js";
 import { learnerPaths, useEnroll, useLearnerCourse } from "../../api/learner.js";
+import { useFeedback } from "../../app/feedback.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { QueryErrorResult } from "../../components/QueryErrorResult.js";
 import { CourseEvaluationCard } from "./CourseEvaluationCard.js";
@@ -15,7 +16,7 @@ import { LearnerNotFound } from "./LearnerNotFound.js";
 export function LearnerCoursePage() {
   const { t } = useTranslation();
   const { courseId = "" } = useParams();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const course = useLearnerCourse(courseId);
   const enroll = useEnroll();
 

@@ -1,10 +1,11 @@
 import { UploadOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Form, Input, InputNumber, Upload, type UploadFile } from "antd";
+import { Alert, Button, Form, Input, InputNumber, Upload, type UploadFile } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LEARNER_LIMITS, MISSION_FILE_EXTENSIONS } from "../../../../common/api/learner.js";
 import { ApiError } from "../../api/client.js";
 import { useSubmitMission } from "../../api/learner.js";
+import { useFeedback } from "../../app/feedback.js";
 
 export interface MissionFormProps {
   courseId: string;
@@ -23,7 +24,7 @@ const accept = MISSION_FILE_EXTENSIONS.map((ext) => `.${ext}`).join(",");
 /** The mission's submission form: text, time spent and up to 5 files, checked here and again by the server. */
 export function MissionForm({ courseId, lessonId, again }: MissionFormProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const submit = useSubmitMission(courseId, lessonId);
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile[]>([]);

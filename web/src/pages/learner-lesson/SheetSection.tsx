@@ -1,8 +1,9 @@
 import { CheckCircleFilled, DownloadOutlined, FilePdfOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Space } from "antd";
+import { Alert, Button, Card, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import type { LearnerLesson } from "../../../../common/api/learner.js";
 import { learnerPaths, useMarkRead } from "../../api/learner.js";
+import { useFeedback } from "../../app/feedback.js";
 import { useReadingSession } from "./useReadingSession.js";
 
 export interface SheetSectionProps {
@@ -14,7 +15,7 @@ export interface SheetSectionProps {
 /** A practical sheet: its text (as text, never HTML), its PDF, and `Marquer comme lu`; reading time counts while shown. */
 export function SheetSection({ courseId, lessonId, sheet }: SheetSectionProps) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const markRead = useMarkRead(courseId, lessonId);
   useReadingSession(courseId, lessonId, true);
   const size = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });

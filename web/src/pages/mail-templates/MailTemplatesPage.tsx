@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, EyeOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, Button, Empty, Popconfirm, Table, type TableColumnsType, Tag } from "antd";
+import { Button, Empty, Popconfirm, Table, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MailTemplate } from "../../../../common/api/reminders.js";
@@ -14,6 +14,7 @@ import { VisuallyHidden } from "../../components/VisuallyHidden.js";
 import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { TemplateEditorModal, type TemplateFormValues } from "./TemplateEditorModal.js";
 import "../actions/actions.css";
+import { useFeedback } from "../../app/feedback.js";
 
 const emptyDraft: TemplateFormValues = { name: "", subject: "", body: "", shared: false };
 
@@ -22,7 +23,7 @@ type Editing = { template: MailTemplate | null; draft: TemplateFormValues; key: 
 /** `Tutorat > Modèles de mail` (A1): the templates of reminders; shared ones are the admins', read-only for tutors. */
 export function MailTemplatesPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const user = useCurrentUser();
   const templates = useMailTemplates();
   const remove = useDeleteTemplate();

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Checkbox, Form, Input, Modal } from "antd";
+import { Alert, Button, Checkbox, Form, Input, Modal } from "antd";
 import { type FocusEvent, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { MailTemplate } from "../../../../common/api/reminders.js";
@@ -6,6 +6,7 @@ import { usedVariables } from "../../../../common/templates.js";
 import { useCreateTemplate, useUpdateTemplate } from "../../api/actions.js";
 import { useCurrentUser } from "../../api/auth.js";
 import { ApiError } from "../../api/client.js";
+import { useFeedback } from "../../app/feedback.js";
 import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { TemplateVariables } from "./TemplateVariables.js";
 
@@ -33,7 +34,7 @@ export interface TemplateEditorModalProps {
 /** Creates, edits or shows a mail template: name, subject and body, with the variables beside the editor. */
 export function TemplateEditorModal({ template, draft, variables, onClose, onDuplicate }: TemplateEditorModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const user = useCurrentUser();
   const [form] = Form.useForm<TemplateFormValues>();
   const create = useCreateTemplate();

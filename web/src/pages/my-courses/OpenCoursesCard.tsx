@@ -1,10 +1,11 @@
-import { Alert, App, Button, Table, type TableColumnsType } from "antd";
+import { Alert, Button, Table, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { OpenCourse } from "../../../../common/api/learner.js";
 import { formatDuration } from "../../../../common/format.js";
 import { learnerPaths, useEnroll } from "../../api/learner.js";
+import { useFeedback } from "../../app/feedback.js";
 import { TableCard } from "../../components/TableCard.js";
 
 export interface OpenCoursesCardProps {
@@ -14,7 +15,7 @@ export interface OpenCoursesCardProps {
 /** `Catalogue`: the courses open to the learner that they can enroll in themselves (free enrollment). */
 export function OpenCoursesCard({ courses }: OpenCoursesCardProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const enroll = useEnroll();
   const [pending, setPending] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlayCircleOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, Button, Empty, Popconfirm, Switch, type TableColumnsType } from "antd";
+import { Button, Empty, Popconfirm, Switch, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
@@ -19,13 +19,14 @@ import { CourseNotFound } from "../tutoring-center/CourseNotFound.js";
 import { RuleFormModal } from "./RuleFormModal.js";
 import { useRuleDescription } from "./useRuleDescription.js";
 import "../actions/actions.css";
+import { useFeedback } from "../../app/feedback.js";
 
 type Editing = { rule: ReminderRule | null; key: number };
 
 /** `… > Centre de tutorat > Relances automatiques` (B2): a course's reminder rules, evaluated daily or on demand. */
 export function ReminderRulesPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { courseId = "" } = useParams();
   const user = useCurrentUser();
   const course = useTutoringCourse(courseId);

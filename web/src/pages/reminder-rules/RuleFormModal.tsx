@@ -1,8 +1,9 @@
-import { Alert, App, Form, InputNumber, Modal, Radio, Select } from "antd";
+import { Alert, Form, InputNumber, Modal, Radio, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ReminderRule, ReminderRuleInput } from "../../../../common/api/reminders.js";
 import { useMailTemplates, useSaveRule } from "../../api/actions.js";
 import { ApiError } from "../../api/client.js";
+import { useFeedback } from "../../app/feedback.js";
 import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { useRuleDescription } from "./useRuleDescription.js";
 
@@ -32,7 +33,7 @@ export interface RuleFormModalProps {
 /** Creates or edits an automatic reminder rule: its condition, its period in days and the template it sends. */
 export function RuleFormModal({ courseId, rule, onClose }: RuleFormModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<RuleFormValues>();
   const templates = useMailTemplates();
   const save = useSaveRule(courseId);

@@ -1,7 +1,10 @@
 import { FilterFilled, FilterOutlined } from "@ant-design/icons";
-import { Badge, Button, Form, Input, type InputRef, Popover } from "antd";
-import { useRef, useState } from "react";
+import { Badge, Button, type InputRef, Popover } from "antd";
+import { lazy, Suspense, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+
+// The panel's form (antd Form and its validator) is only needed once the panel opens.
+const CoursesFilterForm = lazy(() => import("./CoursesFilterForm.js").then((m) => ({ default: m.CoursesFilterForm })));
 
 export interface CoursesFilters {
   course: string;
@@ -17,7 +20,6 @@ export interface CoursesFilterButtonProps {
 export function CoursesFilterButton({ value, onChange }: CoursesFilterButtonProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<CoursesFilters>();
   const active = (value.course ? 1 : 0) + (value.list ? 1 : 0);
   const firstField = useRef<InputRef>(null);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -28,49 +30,29 @@ export function CoursesFilterButton({ value, onChange }: CoursesFilterButtonProp
     else if (document.activeElement === document.body || document.activeElement === null) trigger.current?.focus();
   }
 
+  function preloadForm() {
+    void import("./CoursesFilterForm.js");
+  }
+
   function handleOpenChange(next: boolean) {
-    if (next) form.setFieldsValue(value);
     setOpen(next);
   }
 
-  function handleFinish(values: CoursesFilters) {
-    onChange({ course: (values.course ?? "").trim(), list: (values.list ?? "").trim() });
+  function handleApply(filters: CoursesFilters) {
+    onChange(filters);
     setOpen(false);
   }
 
   function handleReset() {
-    form.setFieldsValue({ course: "", list: "" });
     onChange({ course: "", list: "" });
     setOpen(false);
   }
 
   const content = (
-    <Form<CoursesFilters>
-      form={form}
-      layout="vertical"
-      onFinish={handleFinish}
-      initialValues={value}
-      style={{ width: 280 }}
-      requiredMark={false}
-    >
-      <Form.Item name="course" label={t("courseList.filterCourse")} style={{ marginBottom: 12 }}>
-        <Input ref={firstField} allowClear maxLength={200} placeholder={t("courseList.filterCoursePlaceholder")} />
-      </Form.Item>
-      <Form.Item
-        name="list"
-        label={t("courseList.filterList")}
-        extra={t("courseList.filterListHelp")}
-        style={{ marginBottom: 16 }}
-      >
-        <Input allowClear maxLength={200} placeholder={t("courseList.filterListPlaceholder")} />
-      </Form.Item>
-      <div style={{ display: "flex", justifyContent: "flex-end", gap: 8 }}>
-        <Button onClick={handleReset}>{t("courseList.filterReset")}</Button>
-        <Button type="primary" htmlType="submit">
-          {t("courseList.filterApply")}
-        </Button>
-      </div>
-    </Form>
+    // The panel's own height while its fields load, so the popover does not jump.
+    <Suspense fallback={<div style={{ width: 280, minHeight: 196 }} />}>
+      <CoursesFilterForm value={value} firstField={firstField} onApply={handleApply} onReset={handleReset} />
+    </Suspense>
   );
 
   return (
@@ -91,6 +73,8 @@ export function CoursesFilterButton({ value, onChange }: CoursesFilterButtonProp
           aria-label={active > 0 ? t("courseList.filterActive", { count: active }) : t("courseList.filter")}
           aria-expanded={open}
           aria-haspopup="dialog"
+          onPointerEnter={preloadForm}
+          onFocus={preloadForm}
         />
       </Badge>
     </Popover>

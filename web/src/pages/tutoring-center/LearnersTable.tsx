@@ -1,6 +1,5 @@
 import { ClearOutlined, FileTextOutlined } from "@ant-design/icons";
 import {
-  App,
   Button,
   Card,
   Checkbox,
@@ -17,6 +16,7 @@ import type { TutoredLearner, TutoredLearnersPage } from "../../../../common/api
 import { formatDuration } from "../../../../common/format.js";
 import { ApiError } from "../../api/client.js";
 import { type ExportFormat, type LiveState, useExportReports, useSelectionSummary } from "../../api/tutoring.js";
+import { useFeedback } from "../../app/feedback.js";
 import { currentLocale } from "../../app/i18n.js";
 import { learnerReportPath } from "../../app/navigation.js";
 import { EnrollmentStatusTag } from "../../components/EnrollmentStatusTag.js";
@@ -87,7 +87,7 @@ export function LearnersTable({
   live,
 }: LearnersTableProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const titleId = useId();
   const currentFilters = filtersKey(view);
   // The selection belongs to the filters it was made under: new filters, new (empty) selection.

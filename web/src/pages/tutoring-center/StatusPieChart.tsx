@@ -1,16 +1,14 @@
 import { Card, Empty } from "antd";
-import { useId } from "react";
+import { lazy, Suspense, useId } from "react";
 import { useTranslation } from "react-i18next";
-import { Cell, Pie, PieChart } from "recharts";
 import type { Indicators } from "../../../../common/api/tutoring.js";
 import type { EnrollmentStatus } from "../../../../common/enums.js";
+import { statusColors } from "./statusColors.js";
 
-// Distinct in lightness too, so the slices stay apart in grey scale; the legend carries the figures in text.
-export const statusColors: Record<EnrollmentStatus, string> = {
-  not_started: "#9ca3af",
-  in_progress: "#2563eb",
-  completed: "#15803d",
-};
+// recharts is most of this screen's JS: the drawing loads on its own, in its fixed 148 px box, so the
+// learners table does not wait for it.
+const StatusPie = lazy(() => import("./StatusPie.js").then((m) => ({ default: m.StatusPie })));
+
 const order: readonly EnrollmentStatus[] = ["not_started", "in_progress", "completed"];
 
 export interface StatusPieChartProps {
@@ -61,30 +59,9 @@ export function StatusPieChart({ statuses, active, onSelect }: StatusPieChartPro
           <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: 16 }}>
             <div aria-hidden="true" style={{ width: 148, height: 148, flex: "0 0 auto" }}>
               {statuses ? (
-                <PieChart width={148} height={148} accessibilityLayer={false}>
-                  <Pie
-                    data={slices}
-                    dataKey="count"
-                    nameKey="label"
-                    innerRadius={38}
-                    outerRadius={70}
-                    paddingAngle={1}
-                    isAnimationActive={false}
-                    // The legend buttons are the keyboard way to the same filters; keep the drawing out of the tab order.
-                    rootTabIndex={-1}
-                    stroke="#ffffff"
-                    onClick={handleSliceClick}
-                  >
-                    {slices.map((d) => (
-                      <Cell
-                        key={d.status}
-                        fill={statusColors[d.status]}
-                        opacity={active && active !== d.status ? 0.35 : 1}
-                        cursor="pointer"
-                      />
-                    ))}
-                  </Pie>
-                </PieChart>
+                <Suspense fallback={null}>
+                  <StatusPie slices={slices} active={active} onSliceClick={handleSliceClick} />
+                </Suspense>
               ) : null}
             </div>
             <div style={{ flex: "1 1 160px", minWidth: 0 }}>

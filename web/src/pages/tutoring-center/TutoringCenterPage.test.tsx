@@ -185,4 +185,40 @@ describe("TutoringCenterPage", () => {
     renderApp(centerPath);
     expect(await screen.findByRole("heading", { level: 1, name: "Formation introuvable" })).toBeTruthy();
   });
+
+  it("asks for the first page of learners as the route starts, before the session answers, and only once", async () => {
+    let answerSession: () => void = () => {};
+    const sessionAnswered = new Promise<void>((resolve) => {
+      answerSession = resolve;
+    });
+    const { requests } = mockApi([
+      { path: "/api/auth/me", reply: async () => sessionAnswered.then(() => ({ body: sessionOf(["tutor"]) })) },
+      { path: `/api/tutoring/courses/${courseId}`, reply: { body: { id: courseId, name: "Cours 1 : L'avant-vente" } } },
+      { path: "/api/tutoring/courses", reply: { body: { items: [], total: 0, page: 1, pageSize: 50 } } },
+      {
+        path: `/api/tutoring/courses/${courseId}/indicators`,
+        reply: {
+          body: {
+            learners: 1,
+            missionsToCorrect: 0,
+            observationsToDo: 0,
+            statuses: { not_started: 0, in_progress: 1, completed: 0 },
+          },
+        },
+      },
+      {
+        path: `/api/tutoring/courses/${courseId}/learners`,
+        reply: { body: { items: learners.slice(0, 1), total: 1, page: 1, pageSize: 5, inactivityDays: 14 } },
+      },
+    ]);
+    const learnerRequests = () => requests.filter((r) => r.url.pathname.endsWith("/learners"));
+    renderApp(centerPath);
+    // The session is still unanswered, so nothing of the page has rendered: the route asked already.
+    await waitFor(() => expect(learnerRequests()).toHaveLength(1));
+    expect(screen.queryByText("AGASSE Sam")).toBeNull();
+    answerSession();
+    expect(await screen.findByText("AGASSE Sam", {}, { timeout: 15_000 })).toBeTruthy();
+    // The page's own query found that page in the cache instead of asking again.
+    expect(learnerRequests()).toHaveLength(1);
+  });
 });

@@ -1,9 +1,10 @@
-import { Alert, App, Button, Checkbox, InputNumber, Table, type TableColumnsType } from "antd";
+import { Alert, Button, Checkbox, InputNumber, Table, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ClassDetail } from "../../../../common/api/classes.js";
 import { type AttendanceEntry, useRecordAttendance } from "../../api/actions.js";
 import { ApiError } from "../../api/client.js";
+import { useFeedback } from "../../app/feedback.js";
 import { learnerName } from "../tutoring-center/learnerName.js";
 
 type Attendee = ClassDetail["attendees"][number];
@@ -29,7 +30,7 @@ export interface AttendanceFormProps {
 /** After the class: present or absent and minutes attended per invitee; present learners get the time credited. */
 export function AttendanceForm({ courseId, detail }: AttendanceFormProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [marks, setMarks] = useState<Marks>(() => initialMarks(detail));
   const record = useRecordAttendance(courseId, detail.id);
   const presentCount = Object.values(marks).filter((mark) => mark.present).length;

@@ -1,10 +1,11 @@
 import { ExportOutlined } from "@ant-design/icons";
-import { App, Button, Descriptions, Drawer, Popconfirm, Skeleton } from "antd";
+import { Button, Descriptions, Drawer, Popconfirm, Skeleton } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatDuration } from "../../../../common/format.js";
 import { useCancelClass, useVirtualClass } from "../../api/actions.js";
 import { useCurrentUser } from "../../api/auth.js";
+import { useFeedback } from "../../app/feedback.js";
 import { QueryErrorResult } from "../../components/QueryErrorResult.js";
 import { VisuallyHidden } from "../../components/VisuallyHidden.js";
 import { AttendanceForm } from "./AttendanceForm.js";
@@ -22,7 +23,7 @@ export interface ClassDetailDrawerProps {
 /** A virtual class: when, join link, invitees; reschedule or cancel it; record attendance once it has started. */
 export function ClassDetailDrawer({ courseId, classId, onClose }: ClassDetailDrawerProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const user = useCurrentUser();
   const detail = useVirtualClass(courseId, classId);
   const cancel = useCancelClass(courseId);

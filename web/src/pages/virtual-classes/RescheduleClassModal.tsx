@@ -1,8 +1,9 @@
-import { Alert, App, Form, Modal } from "antd";
+import { Alert, Form, Modal } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { VirtualClass } from "../../../../common/api/classes.js";
 import { useRescheduleClass } from "../../api/actions.js";
+import { useFeedback } from "../../app/feedback.js";
 import { AccessibleForm } from "../actions/AccessibleForm.js";
 import { ClassForm } from "../actions/ClassForm.js";
 import { type ClassFormValues, classFormFields, classToValues, valuesToFields } from "../actions/classFormValues.js";
@@ -18,7 +19,7 @@ export interface RescheduleClassModalProps {
 /** Changes a class's time, link or text; every invitee gets an update of the same invitation. */
 export function RescheduleClassModal({ courseId, virtualClass, onClose }: RescheduleClassModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<ClassFormValues>();
   const [initialValues] = useState(() => classToValues(virtualClass));
   const reschedule = useRescheduleClass(courseId);
