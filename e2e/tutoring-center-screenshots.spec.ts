@@ -43,6 +43,8 @@ test.describe("tutoring center screenshots", () => {
       await page.goto(center);
       await expect(page.getByText("AGASSE Sam")).toBeVisible();
       await expect(page.locator(".indicator-card-value").first()).toHaveText("21");
+      // The pie's drawing is a chunk of its own, loaded after the table.
+      await expect(page.locator(".recharts-pie-sector").first()).toBeVisible();
       await shot(page, `center-${lang}`);
 
       await page.locator(".risk-badge").first().hover();
@@ -53,6 +55,7 @@ test.describe("tutoring center screenshots", () => {
 
       await page.goto(`${center}?status=not_started&pageSize=10`);
       await expect(page.locator(".table-pager-status")).toContainText("6");
+      await expect(page.locator(".recharts-pie-sector").first()).toBeVisible();
       await shot(page, `center-filtered-${lang}`);
 
       await page.goto(`${center}/missions?status=all`);

@@ -65,6 +65,8 @@ test.describe("Tutorat > Formations > [Cours] > Centre de tutorat", () => {
     await expect(legend.getByRole("button", { name: /Non commencé/ })).toHaveText("Non commencé6 (29 %)");
     await expect(legend.getByRole("button", { name: /En cours/ })).toHaveText("En cours15 (71 %)");
     await expect(legend.getByRole("button", { name: /Terminé/ })).toHaveText("Terminé0 (0 %)");
+    // The pie's drawing (recharts) loads after the table; it comes in its box: two slices, Terminé being empty.
+    await expect(legend.locator(".recharts-pie-sector")).toHaveCount(2);
 
     const headers = page.getByRole("region", { name: "UTILISATEURS TUTORÉS" }).getByRole("columnheader");
     for (const title of ["Utilisateur", "Statut", "Progression", "Temps passé", "Risque", "Rapport", "Certificat"]) {
