@@ -64,17 +64,29 @@ export type RecipientRow = {
   progressPct: number;
   timeSpentSeconds: number;
   objectiveAt: string | null;
+  /** The row's place in the name order, to read the next page after it. */
+  sortName: string;
 };
 
-/** The learners a selection designates (condition on `enrollments e`), by name, with what templates need. */
-export async function recipients(tx: Tx, where: SQL, limit = 1_000_000, offset = 0) {
+/**
+ * The learners a selection designates (condition on `enrollments e`), by name, with what templates
+ * need; `after`: the page following that row (keyset, so rows added or removed meanwhile shift nothing).
+ */
+export async function recipients(
+  tx: Tx,
+  where: SQL,
+  limit = 1_000_000,
+  offset = 0,
+  after?: { sortName: string; enrollmentId: string },
+) {
+  const next = after ? sql`and (e.learner_sort_name, e.id) > (${after.sortName}, ${after.enrollmentId})` : sql``;
   const result = await tx.execute<RecipientRow>(sql`
     select e.id as "enrollmentId", u.id as "userId", u.email, u.first_name as "firstName", u.last_name as "lastName",
       o.name as organisation, c.name as "courseName", e.progress_pct as "progressPct", e.time_spent_s as "timeSpentSeconds",
-      e.objective_at as "objectiveAt"
+      e.objective_at as "objectiveAt", e.learner_sort_name as "sortName"
     from enrollments e join users u on u.id = e.user_id join courses c on c.id = e.course_id
     left join organisations o on o.id = u.organisation_id
-    where ${where} and u.active
+    where ${where} and u.active ${next}
     order by e.learner_sort_name, e.id
     limit ${limit} offset ${offset}`);
   return result.rows;

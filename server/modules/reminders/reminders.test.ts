@@ -251,3 +251,36 @@ describe("admin Messages screen", () => {
     expect((await send(d.app, d.tutor, "POST", `/api/admin/messages/${row?.id}/retry`)).statusCode).toBe(403);
   });
 });
+
+describe("a reminder to a large selection", () => {
+  it("queues one message to each of 2,500 learners, read and rendered by pages", async () => {
+    const [course] = (
+      await d.database.db.execute<{ id: string }>(sql`
+        insert into courses (code, name, search_name, folder_id)
+        select 'REMIND_BIG', 'Relances en nombre', 'relances en nombre', folder_id from courses where id = ${d.ids.c1}
+        returning id`)
+    ).rows;
+    await d.database.db.execute(sql`
+      with people as (
+        insert into users (email, first_name, last_name, sort_name)
+        select 'relance' || n || '@example.com', 'Noa', 'Relance ' || n, 'relance ' || n || ' noa'
+        from generate_series(1, 2500) n returning id, sort_name)
+      insert into enrollments (course_id, user_id, type, learner_sort_name)
+      select ${course?.id}, id, 'mandatory', sort_name from people`);
+    const response = await send(d.app, d.admin, "POST", `/api/tutoring/courses/${course?.id}/reminders`, {
+      templateId,
+      selection: { mode: "filters", filters: {} },
+      idempotencyKey: "everyone-2500",
+    });
+    expect(response.statusCode).toBe(202);
+    expect(response.json()).toMatchObject({ total: 2500, queued: 2500 });
+    const outbox = await d.database.db.execute<{ n: number; emails: number; named: number }>(sql`
+      select count(*)::int as n, count(distinct to_email)::int as emails,
+        (count(*) filter (where text_body like '%Noa%'))::int as named
+      from outbox where batch_id = ${response.json().batchId}`);
+    expect(outbox.rows[0]).toEqual({ n: 2500, emails: 2500, named: 2500 });
+    const recorded = await d.database.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from reminders r join enrollments e on e.id = r.enrollment_id where e.course_id = ${course?.id}`);
+    expect(recorded.rows[0]?.n).toBe(2500);
+  });
+});

@@ -152,26 +152,35 @@ export async function send(
   await db.transaction(async (tx) => {
     const where = await actionSelection(tx, user, courseId, input.selection);
     const template = await usableTemplate(tx, user, input.templateId);
-    const recipients = await q.recipients(tx, where);
-    if (recipients.length === 0) throw badRequest("body.selection", "empty", "The selection holds no learner");
-    const rows = recipients.map((r) => {
-      const filled = recipientValues(config, r, user.timeZone);
-      return {
-        enrollmentId: r.enrollmentId,
-        email: r.email,
-        name: `${r.firstName} ${r.lastName}`,
-        subject: renderTemplate(template.subject, filled),
-        body: renderTemplate(template.body, filled),
-        key: `${batchId}:${r.userId}`,
-      };
-    });
-    const queued = await q.queueReminders(tx, rows, {
-      batchId,
-      templateId: template.id,
-      templateName: template.name,
-      sentBy: user.id,
-      kind: "email",
-    });
+    // By pages of recipients, each rendered and queued before the next is read: 10,000 messages
+    // rendered at once held all their texts, and their JSON, in memory together (issue #8's RSS).
+    let queued = 0;
+    for (let after: q.RecipientRow | undefined; ; ) {
+      const recipients = await q.recipients(tx, where, RECIPIENTS_PER_STATEMENT, 0, after);
+      if (!after && recipients.length === 0) {
+        throw badRequest("body.selection", "empty", "The selection holds no learner");
+      }
+      const rows = recipients.map((r) => {
+        const filled = recipientValues(config, r, user.timeZone);
+        return {
+          enrollmentId: r.enrollmentId,
+          email: r.email,
+          name: `${r.firstName} ${r.lastName}`,
+          subject: renderTemplate(template.subject, filled),
+          body: renderTemplate(template.body, filled),
+          key: `${batchId}:${r.userId}`,
+        };
+      });
+      queued += await q.queueReminders(tx, rows, {
+        batchId,
+        templateId: template.id,
+        templateName: template.name,
+        sentBy: user.id,
+        kind: "email",
+      });
+      if (recipients.length < RECIPIENTS_PER_STATEMENT) break;
+      after = recipients.at(-1);
+    }
     if (queued > 0) {
       await writeAudit(tx, {
         actorId: user.id,
@@ -186,6 +195,9 @@ export async function send(
   await jobs.kickMail();
   return batch(db, config, user, courseId, batchId);
 }
+
+/** Recipients rendered and queued per statement by `send`. */
+const RECIPIENTS_PER_STATEMENT = 1_000;
 
 /** How far a reminder batch has gone. */
 export async function batch(
