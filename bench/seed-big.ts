@@ -1344,13 +1344,18 @@ async function tableCounts(db: Db): Promise<Record<string, number>> {
   return counts;
 }
 
-/** Tables the migrations themselves fill (settings rows): --reset keeps them. */
+/**
+ * Tables the migrations themselves fill with rows of their own (`insert ... values`: settings
+ * rows): --reset keeps them. Tables a migration fills from others (`insert ... select`: projections
+ * of the enrollments, whose triggers keep them) are emptied with the rest.
+ */
 function migrationSeededTables(): Set<string> {
   const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../server/db/migrations");
   const kept = new Set<string>();
   for (const file of fs.readdirSync(folder).filter((name) => name.endsWith(".sql"))) {
     const text = fs.readFileSync(path.join(folder, file), "utf8");
-    for (const match of text.matchAll(/insert\s+into\s+(?:"?public"?\.)?"?(\w+)"?/gi)) if (match[1]) kept.add(match[1]);
+    const inserts = /insert\s+into\s+(?:"?public"?\.)?"?(\w+)"?\s*(?:\([^)]*\))?\s*values/gi;
+    for (const match of text.matchAll(inserts)) if (match[1]) kept.add(match[1]);
   }
   return kept;
 }
