@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { RISK_OBJECTIVE_DAYS, RISK_PROGRESS_PCT } from "../../../common/risk.js";
 import { executePrepared, type Tx } from "../../db/client.js";
 import { PROGRESS_CHANNEL } from "../live/hub.js";
+import { summaryAggregates, summaryAssignments } from "../tracking/summaries.js";
 
 /** The signed-in learner's enrollment in a course, locked for the launch (one writer per learner). */
 export async function lockEnrollment(tx: Tx, courseId: string, userId: string) {
@@ -255,38 +255,17 @@ export async function applyCommit(tx: Tx, w: CommitWrite) {
       select lesson_id, status, time_spent_s, first_activity_at, last_activity_at from stat
     ),
     s as (
-      select
-        count(*)::int as total,
-        (count(*) filter (where st.status in ('completed', 'passed')))::int as completed,
-        coalesce(bool_or(st.status <> 'not_attempted'), false) as active,
-        coalesce(sum(st.time_spent_s), 0)::int as time_s,
-        min(st.first_activity_at) as first_at,
-        max(st.last_activity_at) as last_at,
-        (count(*) filter (where l.type = 'observation' and st.status <> 'passed'))::int as observations_pending
-      from stats st
-      left join lessons l on l.id = st.lesson_id
+      select ${summaryAggregates}, (select inactivity_days from courses where id = ${w.courseId}) as inactivity_days
+      from stats ls
+      left join lessons l on l.id = ls.lesson_id
     ),
     summary as (
       update enrollments e set
-        completed_lessons = s.completed,
-        progress_pct = case when s.total = 0 then 0 else round(100.0 * s.completed / s.total)::int end,
-        status = (case
-          when s.total > 0 and s.completed = s.total then 'completed'
-          when s.active then 'in_progress'
-          else 'not_started' end)::enrollment_status,
-        time_spent_s = s.time_s,
-        first_activity_at = s.first_at,
-        last_activity_at = s.last_at,
-        risk_at = case when s.total > 0 and s.completed = s.total then null else least(
-          e.objective_at,
-          case when round(100.0 * s.completed / greatest(s.total, 1)) < ${RISK_PROGRESS_PCT}
-            then e.objective_at - make_interval(days => ${RISK_OBJECTIVE_DAYS}) end,
-          coalesce(s.last_at, e.start_at, e.enrolled_at) + make_interval(days => c.inactivity_days)) end,
-        observations_pending = s.observations_pending,
+        ${summaryAssignments},
         version = e.version + 1,
         updated_at = now()
-      from s, courses c, enrollments old
-      where e.id = ${w.enrollmentId} and c.id = e.course_id and old.id = e.id
+      from s, enrollments old
+      where e.id = ${w.enrollmentId} and old.id = e.id
       returning e.course_id,
         (e.status, e.progress_pct, e.completed_lessons, e.time_spent_s, e.first_activity_at, e.last_activity_at,
           e.risk_at, e.observations_pending)

@@ -4,6 +4,42 @@ import type { Tx } from "../../db/client.js";
 import { PROGRESS_CHANNEL } from "../live/hub.js";
 
 /**
+ * The enrollment summary's figures over its lesson_stats rows (alias `ls`, each lesson as `l`):
+ * the one definition for the full recomputation below and a SCORM commit's incremental update
+ * (player/queries.ts).
+ */
+export const summaryAggregates = sql`
+  count(ls.lesson_id)::int as total,
+  (count(*) filter (where ls.status in ('completed', 'passed')))::int as completed,
+  coalesce(bool_or(ls.status <> 'not_attempted'), false) as active,
+  coalesce(sum(ls.time_spent_s), 0)::int as time_s,
+  min(ls.first_activity_at) as first_at,
+  max(ls.last_activity_at) as last_at,
+  (count(*) filter (where l.type = 'observation' and ls.status <> 'passed'))::int as observations_pending`;
+
+/**
+ * The enrollment summary's columns (`update enrollments e set ...`) from those figures (alias `s`,
+ * with the course's `inactivity_days`): progress, status, time, activity, the at-risk date
+ * (common/risk.ts), observations to do.
+ */
+export const summaryAssignments = sql`
+  completed_lessons = s.completed,
+  progress_pct = case when s.total = 0 then 0 else round(100.0 * s.completed / s.total)::int end,
+  status = (case
+    when s.total > 0 and s.completed = s.total then 'completed'
+    when s.active then 'in_progress'
+    else 'not_started' end)::enrollment_status,
+  time_spent_s = s.time_s,
+  first_activity_at = s.first_at,
+  last_activity_at = s.last_at,
+  risk_at = case when s.total > 0 and s.completed = s.total then null else least(
+    e.objective_at,
+    case when round(100.0 * s.completed / greatest(s.total, 1)) < ${RISK_PROGRESS_PCT}
+      then e.objective_at - make_interval(days => ${RISK_OBJECTIVE_DAYS}) end,
+    coalesce(s.last_at, e.start_at, e.enrolled_at) + make_interval(days => s.inactivity_days)) end,
+  observations_pending = s.observations_pending`;
+
+/**
  * Recomputes, from the facts, the statistics of the enrollments that `where` selects (a condition
  * on `enrollments e`), in the caller's transaction:
  *  1. each attempt's time from its sessions (SPEC §6: time is the sum of session durations), each
@@ -110,35 +146,14 @@ export async function recomputeEnrollments(tx: Tx, where: SQL): Promise<void> {
 
   await tx.execute(sql`
     update enrollments e set
-      completed_lessons = s.completed,
-      progress_pct = case when s.total = 0 then 0 else round(100.0 * s.completed / s.total)::int end,
-      status = (case
-        when s.total > 0 and s.completed = s.total then 'completed'
-        when s.active then 'in_progress'
-        else 'not_started' end)::enrollment_status,
-      time_spent_s = s.time_s,
-      first_activity_at = s.first_at,
-      last_activity_at = s.last_at,
-      risk_at = case when s.total > 0 and s.completed = s.total then null else least(
-        e.objective_at,
-        case when round(100.0 * s.completed / greatest(s.total, 1)) < ${RISK_PROGRESS_PCT}
-          then e.objective_at - make_interval(days => ${RISK_OBJECTIVE_DAYS}) end,
-        coalesce(s.last_at, e.start_at, e.enrolled_at) + make_interval(days => s.inactivity_days)) end,
+      ${summaryAssignments},
       missions_to_correct = (select count(*) from mission_submissions ms
         where ms.enrollment_id = e.id
           and not exists (select 1 from mission_corrections mc where mc.submission_id = ms.id)),
-      observations_pending = s.observations_pending,
       version = e.version + 1,
       updated_at = now()
     from (
-      select t.id as enrollment_id, c.inactivity_days,
-        count(ls.lesson_id)::int as total,
-        (count(*) filter (where ls.status in ('completed', 'passed')))::int as completed,
-        coalesce(bool_or(ls.status <> 'not_attempted'), false) as active,
-        coalesce(sum(ls.time_spent_s), 0)::int as time_s,
-        min(ls.first_activity_at) as first_at,
-        max(ls.last_activity_at) as last_at,
-        (count(*) filter (where l.type = 'observation' and ls.status <> 'passed'))::int as observations_pending
+      select t.id as enrollment_id, c.inactivity_days, ${summaryAggregates}
       from enrollments t
       join courses c on c.id = t.course_id
       left join lesson_stats ls on ls.enrollment_id = t.id
