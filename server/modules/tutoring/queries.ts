@@ -140,14 +140,12 @@ export async function listLearners(tx: Tx, scope: SQL, query: TutoredLearnersQue
   // The page's enrollment ids first, from the (course_id, sort key, name, id) index alone; users and
   // certificates are joined for those rows only. Joined before the offset, page 400 of a
   // 100,000-learner course read 10,000 users and certificates to drop them (BENCHMARKS.md).
-  const readPage = (matches: SQL, seek: { condition: SQL; offset: number } | null) =>
+  const pageOf = (condition: SQL, skip: number) =>
+    sql`select e.id from enrollments e where ${condition} order by ${orderBy} limit ${query.pageSize} offset ${skip}`;
+  const readPage = (pageIds: SQL) =>
     tx
       .execute<LearnerRow>(sql`
-        with page as (
-          select e.id from enrollments e ${matches}
-          where ${seek ? sql`${where} and ${seek.condition}` : where}
-          order by ${orderBy}
-          limit ${query.pageSize} offset ${seek ? seek.offset : offset})
+        with page as (${pageIds})
         select e.user_id as "userId", e.id as "enrollmentId", u.last_name as "lastName", u.first_name as "firstName",
           e.type as "enrollmentType", e.status, e.progress_pct as "progressPct", e.time_spent_s as "timeSpentSeconds",
           e.objective_at as "objectiveAt", e.last_activity_at as "lastActivityAt",
@@ -162,15 +160,27 @@ export async function listLearners(tx: Tx, scope: SQL, query: TutoredLearnersQue
         order by ${orderBy}`)
       .then((r) => r.rows);
   if (byNames) {
-    const total = await countByNames(tx, byNames, learnerFilterConditions({ ...query, q: undefined }));
+    const other = learnerFilterConditions({ ...query, q: undefined });
+    const total = await countByNames(tx, byNames, other);
     if (offset >= total) return { rows: [], total };
-    const matches = sql`join enrollment_names n on n.enrollment_id = e.id
-      and n.course_id = ${byNames.courseId} and n.name like ${containing(byNames.search)}`;
-    return { rows: await readPage(total <= FEW_MATCHES ? matches : sql``, null), total };
+    if (total > FEW_MATCHES) return { rows: await readPage(pageOf(where, offset)), total };
+    const matching = sql`n.course_id = ${byNames.courseId} and n.name like ${containing(byNames.search)}`;
+    // Few matches: by name alone, the page is cut from enrollment_names itself; otherwise the
+    // matches' enrollments are read by id (driving from the name index tested all 100,000 names).
+    const pageIds =
+      query.sort === "name" && other.length === 0
+        ? sql`select n.enrollment_id as id from enrollment_names n where ${matching}
+            order by n.name collate "C" ${direction}, n.enrollment_id ${direction}
+            limit ${query.pageSize} offset ${offset}`
+        : pageOf(
+            sql`${where} and e.id = any(array(select n.enrollment_id from enrollment_names n where ${matching}))`,
+            offset,
+          );
+    return { rows: await readPage(pageIds), total };
   }
   const [rows, total] = await Promise.all([
     (wholeCourse ? bucketSeek(tx, wholeCourse, query, offset) : Promise.resolve(null)).then((seek) =>
-      readPage(sql``, seek),
+      readPage(seek ? pageOf(sql`${where} and ${seek.condition}`, seek.offset) : pageOf(where, offset)),
     ),
     wholeCourse && countedByCounters(query)
       ? countFromCounters(tx, wholeCourse, query)
