@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { SQL } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { PgDialect } from "drizzle-orm/pg-core";
@@ -47,5 +48,25 @@ export async function executePrepared<T extends Record<string, unknown>>(
   query: SQL,
 ): Promise<pg.QueryResult<T>> {
   const prepared = tx._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false);
+  return (await prepared.execute()) as pg.QueryResult<T>;
+}
+
+const cachedNames = new Map<string, string>();
+
+/**
+ * Runs `query` as a prepared statement named after its text, so each distinct text is planned once
+ * per connection: for the small lookups by id that every tutoring read makes (its scope, the
+ * learner's enrollment, the report's parts), where planning cost more than executing (issue #8).
+ * Not for queries whose best plan depends on the values (a page of a course of 20 or of 100,000
+ * learners): after five runs PostgreSQL may keep one generic plan for every value.
+ */
+export async function executeCached<T extends Record<string, unknown>>(tx: Tx, query: SQL): Promise<pg.QueryResult<T>> {
+  const compiled = dialect.sqlToQuery(query);
+  let name = cachedNames.get(compiled.sql);
+  if (!name) {
+    name = `cached_${createHash("sha1").update(compiled.sql).digest("hex").slice(0, 20)}`;
+    cachedNames.set(compiled.sql, name);
+  }
+  const prepared = tx._.session.prepareQuery(compiled, undefined, name, false);
   return (await prepared.execute()) as pg.QueryResult<T>;
 }

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { CurrentUser } from "../../../common/api/auth.js";
-import type { Tx } from "../../db/client.js";
+import { executeCached, type Tx } from "../../db/client.js";
 import { notFound } from "../../errors.js";
 
 /**
@@ -28,12 +28,14 @@ export function tutoredCoursesCondition(user: CurrentUser): SQL {
 /** The user's scope on a course, or 404 when they don't tutor it. */
 export async function courseScope(tx: Tx, user: CurrentUser, courseId: string): Promise<CourseScope> {
   if (isAdmin(user)) {
-    const found = await tx.execute(sql`select 1 from courses where id = ${courseId}`);
+    const found = await executeCached(tx, sql`select 1 from courses where id = ${courseId}`);
     if (found.rowCount === 0) throw notFound("Course");
     return { courseId, restrictedAssignmentId: null };
   }
-  const result = await tx.execute<{ id: string; restricted: boolean }>(sql`
-    select id, restricted from tutor_assignments where course_id = ${courseId} and tutor_id = ${user.id}`);
+  const result = await executeCached<{ id: string; restricted: boolean }>(
+    tx,
+    sql`select id, restricted from tutor_assignments where course_id = ${courseId} and tutor_id = ${user.id}`,
+  );
   const assignment = result.rows[0];
   if (!assignment) throw notFound("Course");
   return { courseId, restrictedAssignmentId: assignment.restricted ? assignment.id : null };
@@ -50,8 +52,10 @@ export function learnersInScope(scope: CourseScope): SQL {
 
 /** The enrollment of a learner within the scope, or 404. */
 export async function learnerEnrollment(tx: Tx, scope: CourseScope, learnerId: string): Promise<string> {
-  const result = await tx.execute<{ id: string }>(sql`
-    select e.id from enrollments e where ${learnersInScope(scope)} and e.user_id = ${learnerId}`);
+  const result = await executeCached<{ id: string }>(
+    tx,
+    sql`select e.id from enrollments e where ${learnersInScope(scope)} and e.user_id = ${learnerId}`,
+  );
   const row = result.rows[0];
   if (!row) throw notFound("Learner");
   return row.id;

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { Tx } from "../../db/client.js";
+import { executeCached, type Tx } from "../../db/client.js";
 
 type LessonStatus = "not_attempted" | "in_progress" | "completed" | "passed" | "failed";
 
@@ -8,7 +8,7 @@ type LessonStatus = "not_attempted" | "in_progress" | "completed" | "passed" | "
  * within it by name (R2), in the same round trip: the report's queries are few, not only fast.
  */
 export async function findReportHeader(tx: Tx, enrollmentId: string, coursesScope: SQL | null) {
-  const result = await tx.execute<{
+  const result = await executeCached<{
     courseId: string;
     courseName: string;
     learnerId: string;
@@ -28,7 +28,9 @@ export async function findReportHeader(tx: Tx, enrollmentId: string, coursesScop
     /** Newest first; dates as JSON text. */
     reminders: { sentAt: string; kind: "email" | "automatic"; templateName: string }[];
     courses: { id: string; name: string }[] | null;
-  }>(sql`
+  }>(
+    tx,
+    sql`
     select e.version, e.user_id as "userId", c.id as "courseId", c.name as "courseName", u.id as "learnerId", o.name as organisation,
       u.last_name as "lastName", u.first_name as "firstName",
       u.first_sign_in_at as "firstSignInAt", u.last_sign_in_at as "lastSignInAt",
@@ -49,7 +51,8 @@ export async function findReportHeader(tx: Tx, enrollmentId: string, coursesScop
     join courses c on c.id = e.course_id
     join users u on u.id = e.user_id
     left join organisations o on o.id = u.organisation_id
-    where e.id = ${enrollmentId}`);
+    where e.id = ${enrollmentId}`,
+  );
   return result.rows[0];
 }
 
@@ -68,7 +71,7 @@ type AttemptRow = {
  * read; the cumulated time is a window evaluated before the limit.
  */
 export async function findLessonStats(tx: Tx, enrollmentId: string, attemptsLimit: number | null) {
-  const result = await tx.execute<{
+  const result = await executeCached<{
     lessonId: string;
     type: "elearning" | "sheet" | "quiz" | "webinar" | "mission" | "observation";
     title: string;
@@ -82,7 +85,9 @@ export async function findLessonStats(tx: Tx, enrollmentId: string, attemptsLimi
     attemptsTotal: number;
     /** Dates as JSON text. */
     attempts: AttemptRow[];
-  }>(sql`
+  }>(
+    tx,
+    sql`
     select l.id as "lessonId", l.type, l.title, l.passing_score as "passingScore",
       coalesce(ls.status, 'not_attempted') as status, ls.status_at as "statusAt", ls.score, ls.avg_score as "avgScore",
       coalesce(ls.attempts_count, 0) as "attemptsCount", coalesce(ls.time_spent_s, 0) as "timeSpentSeconds",
@@ -98,7 +103,8 @@ export async function findLessonStats(tx: Tx, enrollmentId: string, attemptsLimi
     join lessons l on l.course_id = e.course_id
     left join lesson_stats ls on ls.enrollment_id = e.id and ls.lesson_id = l.id
     where e.id = ${enrollmentId}
-    order by l.position`);
+    order by l.position`,
+  );
   return result.rows;
 }
 
@@ -135,12 +141,14 @@ export async function findAttemptsPage(tx: Tx, enrollmentId: string, lessonId: s
 
 /** One page of the connection history, newest first, with the number of sessions, in one round trip. */
 export async function findSessions(tx: Tx, enrollmentId: string, page: number, pageSize: number) {
-  const result = await tx.execute<{
+  const result = await executeCached<{
     total: number;
     startedAt: string | null;
     lessonTitle: string | null;
     durationSeconds: number | null;
-  }>(sql`
+  }>(
+    tx,
+    sql`
     select t.total, p."startedAt", p."lessonTitle", p."durationSeconds"
     from (select count(*)::int as total from sessions where enrollment_id = ${enrollmentId}) t
     left join lateral (
@@ -149,7 +157,8 @@ export async function findSessions(tx: Tx, enrollmentId: string, page: number, p
       where s.enrollment_id = ${enrollmentId}
       order by s.started_at desc, s.id desc
       limit ${pageSize} offset ${(page - 1) * pageSize}) p on true
-    order by p."startedAt" desc, p.id desc`);
+    order by p."startedAt" desc, p.id desc`,
+  );
   const rows = result.rows.flatMap((r) =>
     r.startedAt === null || r.lessonTitle === null || r.durationSeconds === null
       ? []

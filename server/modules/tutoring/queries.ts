@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { LearnerFilters, TutoredLearnersQuery } from "../../../common/api/tutoring.js";
 import { normalizeForSearch } from "../../../common/format.js";
-import type { Tx } from "../../db/client.js";
+import { executeCached, type Tx } from "../../db/client.js";
 
 const sortColumns = {
   name: sql`e.learner_sort_name`,
@@ -69,7 +69,8 @@ async function countFromCounters(tx: Tx, courseId: string, filters: LearnerFilte
   const conditions = [sql`course_id = ${courseId}`];
   if (filters.enrollmentType) conditions.push(sql`type = ${filters.enrollmentType}`);
   if (filters.status) conditions.push(sql`status = ${filters.status}`);
-  const result = await tx.execute<{ total: number }>(
+  const result = await executeCached<{ total: number }>(
+    tx,
     sql`select coalesce(sum(learners), 0)::int as total from course_counters where ${sql.join(conditions, sql` and `)}`,
   );
   return result.rows[0]?.total ?? 0;
@@ -210,7 +211,8 @@ async function countByNames(tx: Tx, names: { courseId: string; search: string },
 }
 
 export async function inactivityDays(tx: Tx, courseId: string) {
-  const result = await tx.execute<{ days: number }>(
+  const result = await executeCached<{ days: number }>(
+    tx,
     sql`select inactivity_days as days from courses where id = ${courseId}`,
   );
   return result.rows[0]?.days ?? 14;
@@ -254,7 +256,9 @@ function indicatorsFrom(row: IndicatorsRow | undefined) {
  */
 export async function courseIndicators(tx: Tx, courseId: string, enrollmentType?: string) {
   const byType = enrollmentType ? sql`and type = ${enrollmentType}` : sql``;
-  const result = await tx.execute<IndicatorsRow>(sql`
+  const result = await executeCached<IndicatorsRow>(
+    tx,
+    sql`
     select
       coalesce(sum(learners), 0)::int as learners,
       coalesce(sum(learners) filter (where status = 'not_started'), 0)::int as "notStarted",
@@ -262,7 +266,8 @@ export async function courseIndicators(tx: Tx, courseId: string, enrollmentType?
       coalesce(sum(learners) filter (where status = 'completed'), 0)::int as completed,
       coalesce(sum(missions_to_correct), 0)::int as "missionsToCorrect",
       coalesce(sum(observations_to_do), 0)::int as "observationsToDo"
-    from course_counters where course_id = ${courseId} ${byType}`);
+    from course_counters where course_id = ${courseId} ${byType}`,
+  );
   return indicatorsFrom(result.rows[0]);
 }
 
