@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { TutoredCoursesQuery } from "../../../common/api/courses.js";
 import { normalizeForSearch } from "../../../common/format.js";
-import type { Tx } from "../../db/client.js";
+import { executeCached, type Tx } from "../../db/client.js";
 
 /** The name shown in the `Liste` column for a course open to all users. */
 export const EVERYONE = "Everyone";
@@ -34,7 +34,9 @@ export async function listCourses(tx: Tx, scope: SQL, query: TutoredCoursesQuery
       ? sql`list_label ${direction}, c.search_name ${direction}, c.id`
       : sql`c.search_name ${direction}, c.id`;
   const offset = (query.page - 1) * query.pageSize;
-  const result = await tx.execute<{
+  // Prepared (planned once per connection and text): a tutor's courses are at most a few thousand
+  // rows, so one plan serves every tutor, and planning cost as much as running (issue #8).
+  const result = await executeCached<{
     id: string;
     code: string;
     name: string;
@@ -42,7 +44,9 @@ export async function listCourses(tx: Tx, scope: SQL, query: TutoredCoursesQuery
     listLabel: string;
     folderId: string | null;
     total: number;
-  }>(sql`
+  }>(
+    tx,
+    sql`
     with page as (
       select c.id, count(*) over ()::int as total${query.sort === "list" ? sql`, ${listLabel} as list_label` : sql``}
       from courses c
@@ -52,7 +56,8 @@ export async function listCourses(tx: Tx, scope: SQL, query: TutoredCoursesQuery
     select c.id, c.code, c.name, c.audience_everyone as everyone, ${listLabel} as "listLabel", c.folder_id as "folderId",
       page.total, ${listLabel} as list_label
     from page join courses c on c.id = page.id
-    order by ${orderBy}`);
+    order by ${orderBy}`,
+  );
   let total = result.rows[0]?.total ?? 0;
   if (result.rows.length === 0 && offset > 0) {
     const counted = await tx.execute<{ total: number }>(
