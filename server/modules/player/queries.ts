@@ -1,7 +1,13 @@
 import { sql } from "drizzle-orm";
 import { executePrepared, type Tx } from "../../db/client.js";
 import { PROGRESS_CHANNEL } from "../live/hub.js";
-import { summaryAggregates, summaryAssignments } from "../tracking/summaries.js";
+import {
+  lessonStatsColumns,
+  lessonStatsUpsert,
+  lessonStatsValues,
+  summaryAggregates,
+  summaryAssignments,
+} from "../tracking/summaries.js";
 
 /** The signed-in learner's enrollment in a course, locked for the launch (one writer per learner). */
 export async function lockEnrollment(tx: Tx, courseId: string, userId: string) {
@@ -226,26 +232,11 @@ export async function applyCommit(tx: Tx, w: CommitWrite) {
       from tried tr cross join attended att
     ),
     stat as (
-      insert into lesson_stats as ls (enrollment_id, lesson_id, course_id, status, status_at, score, avg_score,
-        attempts_count, time_spent_s, first_activity_at, last_activity_at, updated_at)
-      select ${w.enrollmentId}, ${w.lessonId}, ${w.courseId},
-        coalesce(p.override_status,
-          (case c.rank when 4 then 'passed' when 3 then 'completed' when 2 then 'failed' when 1 then 'in_progress' else 'not_attempted' end)::lesson_status),
-        case when p.override_status is not null then coalesce(p.override_status_at, c.status_at) else c.status_at end,
-        coalesce(p.override_score, c.best_score),
-        c.avg_score,
-        c.attempts_count,
-        coalesce(p.override_time_s, c.time_s),
-        c.first_at,
-        c.last_at,
-        now()
+      insert into lesson_stats as ls ${lessonStatsColumns}
+      select ${w.enrollmentId}, ${w.lessonId}, ${w.courseId}, ${lessonStatsValues}
       from computed c
       left join prev p on true
-      on conflict (enrollment_id, lesson_id) do update set
-        status = excluded.status, status_at = excluded.status_at, score = excluded.score,
-        avg_score = excluded.avg_score, attempts_count = excluded.attempts_count,
-        time_spent_s = excluded.time_spent_s, first_activity_at = excluded.first_activity_at,
-        last_activity_at = excluded.last_activity_at, updated_at = now()
+      ${lessonStatsUpsert}
       returning lesson_id, status, time_spent_s, first_activity_at, last_activity_at
     ),
     stats as (

@@ -3,6 +3,35 @@ import { RISK_OBJECTIVE_DAYS, RISK_PROGRESS_PCT } from "../../../common/risk.js"
 import type { Tx } from "../../db/client.js";
 import { PROGRESS_CHANNEL } from "../live/hub.js";
 
+/** The columns of a lesson_stats row a recomputation writes (`insert into lesson_stats as ls ...`). */
+export const lessonStatsColumns = sql`(enrollment_id, lesson_id, course_id, status, status_at, score, avg_score,
+  attempts_count, time_spent_s, first_activity_at, last_activity_at, updated_at)`;
+
+/**
+ * A lesson_stats row's values after its enrollment, lesson and course: the figures computed from the
+ * facts (alias `c`: rank, status_at, best_score, avg_score, attempts_count, time_s, first_at, last_at)
+ * with the tutor's overrides of the stored row (alias `p`) on top. One definition for the full
+ * recomputation below and a SCORM commit's incremental update (player/queries.ts).
+ */
+export const lessonStatsValues = sql`
+  coalesce(p.override_status,
+    (case c.rank when 4 then 'passed' when 3 then 'completed' when 2 then 'failed' when 1 then 'in_progress' else 'not_attempted' end)::lesson_status),
+  case when p.override_status is not null then coalesce(p.override_status_at, c.status_at) else c.status_at end,
+  coalesce(p.override_score, c.best_score),
+  c.avg_score,
+  c.attempts_count,
+  coalesce(p.override_time_s, c.time_s),
+  c.first_at,
+  c.last_at,
+  now()`;
+
+/** The upsert of a recomputed lesson_stats row: every computed column replaced, the overrides kept. */
+export const lessonStatsUpsert = sql`on conflict (enrollment_id, lesson_id) do update set
+  status = excluded.status, status_at = excluded.status_at, score = excluded.score,
+  avg_score = excluded.avg_score, attempts_count = excluded.attempts_count,
+  time_spent_s = excluded.time_spent_s, first_activity_at = excluded.first_activity_at,
+  last_activity_at = excluded.last_activity_at, updated_at = now()`;
+
 /**
  * The enrollment summary's figures over its lesson_stats rows (alias `ls`, each lesson as `l`):
  * the one definition for the full recomputation below and a SCORM commit's incremental update
@@ -123,26 +152,11 @@ export async function recomputeEnrollments(tx: Tx, where: SQL): Promise<void> {
       left join tried tr on tr.enrollment_id = pr.enrollment_id and tr.lesson_id = pr.lesson_id
       left join attended att on att.enrollment_id = pr.enrollment_id and att.lesson_id = pr.lesson_id
     )
-    insert into lesson_stats as ls (enrollment_id, lesson_id, course_id, status, status_at, score, avg_score,
-      attempts_count, time_spent_s, first_activity_at, last_activity_at, updated_at)
-    select c.enrollment_id, c.lesson_id, c.course_id,
-      coalesce(p.override_status,
-        (case c.rank when 4 then 'passed' when 3 then 'completed' when 2 then 'failed' when 1 then 'in_progress' else 'not_attempted' end)::lesson_status),
-      case when p.override_status is not null then coalesce(p.override_status_at, c.status_at) else c.status_at end,
-      coalesce(p.override_score, c.best_score),
-      c.avg_score,
-      c.attempts_count,
-      coalesce(p.override_time_s, c.time_s),
-      c.first_at,
-      c.last_at,
-      now()
+    insert into lesson_stats as ls ${lessonStatsColumns}
+    select c.enrollment_id, c.lesson_id, c.course_id, ${lessonStatsValues}
     from computed c
     left join lesson_stats p on p.enrollment_id = c.enrollment_id and p.lesson_id = c.lesson_id
-    on conflict (enrollment_id, lesson_id) do update set
-      status = excluded.status, status_at = excluded.status_at, score = excluded.score,
-      avg_score = excluded.avg_score, attempts_count = excluded.attempts_count,
-      time_spent_s = excluded.time_spent_s, first_activity_at = excluded.first_activity_at,
-      last_activity_at = excluded.last_activity_at, updated_at = now()`);
+    ${lessonStatsUpsert}`);
 
   await tx.execute(sql`
     update enrollments e set
