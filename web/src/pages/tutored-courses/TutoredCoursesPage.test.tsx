@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TutoredCourse } from "../../../../common/api/courses.js";
+import { loadTutoringCenterPage } from "../../app/lazyPages.js";
 import { mockApi, type RecordedRequest, sessionOf } from "../../test/mockApi.js";
 import { renderApp } from "../../test/renderApp.js";
 
@@ -250,5 +251,8 @@ describe("TutoredCoursesPage", () => {
     await waitFor(() =>
       expect(router.state.location.pathname).toBe(`/tutorat/formations/${sourceCourses[0]?.id ?? ""}/centre`),
     );
+    // The route starts loading the center's code: let it finish inside the test (ended before, its
+    // imports failed once the environment was torn down, an unhandled error that fails the run).
+    expect((await loadTutoringCenterPage()).TutoringCenterPage).toBeTypeOf("function");
   });
 });
