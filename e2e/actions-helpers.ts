@@ -27,6 +27,9 @@ export async function selectLearners(page: Page, ...names: string[]) {
 /** Opens an antd select by its accessible name and picks the option whose text starts with `option` (a tag may follow). */
 export async function choose(page: Page, combobox: string | RegExp, option: string) {
   await page.getByRole("combobox", { name: combobox }).click();
+  // The list zooms in: a click while it moves can land beside the option and leave the list open
+  // (missed once in CI).
+  await settleAnimations(page);
   await page
     .locator(".ant-select-dropdown:visible .ant-select-item-option")
     .filter({ hasText: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) })
