@@ -1,12 +1,12 @@
 /**
- * `npm run bench`: the performance suite of issue #8. Starts the app in production mode (bench/server.ts)
- * on DATABASE_URL, or on the embedded PostgreSQL under DATA_DIR (default ./data/bench), filled by
- * seed:big when it is empty; then drives it on loopback with autocannon and prints, for each case,
- * requests, throughput and p50/p95/p99 latency, next to its floor (the same service call run in this
- * process, straight on pg, without HTTP) and its budget. Bulk actions are timed end to end, the
- * server's RSS is sampled all along, and the web app is measured (gzip size of each screen's JS,
- * time until the tutoring center's table shows in headless Chromium). Everything goes to
- * bench/results/<timestamp>.json as well.
+ * `npm run bench`: the performance suite of issue #8. Starts the app in production mode
+ * (bench/server.ts, built to JavaScript as `npm start` runs it) on DATABASE_URL, or on the embedded
+ * PostgreSQL under DATA_DIR (default ./data/bench), filled by seed:big when it is empty; then drives
+ * it on loopback with autocannon and prints, for each case, requests, throughput and p50/p95/p99
+ * latency, next to its floor (the same service call run in this process, straight on pg, without
+ * HTTP) and its budget. Bulk actions are timed end to end, the server's RSS is sampled all along,
+ * and the web app is measured (gzip size of each screen's JS, time until the tutoring center's table
+ * shows in headless Chromium). Everything goes to bench/results/<timestamp>.json as well.
  *
  * `npm run bench -- --smoke`: a small fresh database and one-second cases, for CI: it checks that
  * every case produces results (requests answered 2xx, bulk actions complete), not their speed.
@@ -330,8 +330,18 @@ interface Server {
   stop(): Promise<void>;
 }
 
+/** The server as `npm start` runs it: built to JavaScript in dist/app (scripts/build-server.ts), on plain Node. */
+function buildServer(): string {
+  const built = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "build-server.ts")], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  if (built.status !== 0) throw new Error(`The server build failed:\n${built.stdout}${built.stderr}`);
+  return path.join(ROOT, "dist", "app", "bench", "server.js");
+}
+
 async function startServer(url: string, port: number, webDir: string | null): Promise<Server> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench", "server.ts")], {
+  const child = spawn(process.execPath, [buildServer()], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
@@ -46,6 +45,7 @@ import { authPlugin } from "./plugins/auth.js";
 import { errorsPlugin } from "./plugins/errors.js";
 import { inputPlugin } from "./plugins/input.js";
 import { inlineJobs, type Jobs } from "./plugins/jobs.js";
+import { projectRoot } from "./project-root.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -64,7 +64,7 @@ export interface AppDeps {
   logger?: boolean;
 }
 
-export const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "dist", "web");
+export const defaultWebDir = path.join(projectRoot, "dist", "web");
 
 /** Builds the HTTP app: plugins first, then one plugin per module. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

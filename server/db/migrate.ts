@@ -1,9 +1,10 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
+import { projectRoot } from "../project-root.js";
 import type { Db } from "./client.js";
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+// The SQL files stay in the sources (the JavaScript build in dist/app has none of them).
+const migrationsFolder = path.join(projectRoot, "server", "db", "migrations");
 
 /** Applies the committed migrations; safe to run at every start and from several instances. */
 export async function runMigrations(db: Db): Promise<void> {

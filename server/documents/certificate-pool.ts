@@ -135,20 +135,29 @@ export class CertificatePool {
   }
 }
 
-// tsx's ESM API (its package exports would give the CommonJS build to createRequire).
-const TSX_ESM_API = path.join(
-  path.dirname(createRequire(import.meta.url).resolve("tsx/package.json")),
-  "dist/esm/api/index.mjs",
-);
+/** True when this file runs from the JavaScript build (dist/app, `npm start`), not through tsx. */
+const COMPILED = import.meta.url.endsWith(".js");
 
 /**
- * A thread's bootstrap: registers tsx's loader (the app's TypeScript runs through it; `--import`
- * doesn't reach worker threads on Node 20), then loads the renderer. Paths are absolute, so the
- * working directory doesn't matter.
+ * A thread's bootstrap, with absolute paths so the working directory doesn't matter. From the
+ * JavaScript build it loads the renderer; from the sources it first registers tsx's loader (its ESM
+ * API: its package exports would give the CommonJS build to createRequire), as `--import` doesn't
+ * reach worker threads on Node 20.
  */
-const BOOTSTRAP = `import(${JSON.stringify(pathToFileURL(TSX_ESM_API).href)})
-  .then(({ register }) => { register(); return import(${JSON.stringify(new URL("./certificate-worker.ts", import.meta.url).href)}); })
+function bootstrap(): string {
+  const worker = JSON.stringify(
+    new URL(COMPILED ? "./certificate-worker.js" : "./certificate-worker.ts", import.meta.url).href,
+  );
+  if (COMPILED) return `import(${worker}).catch((error) => { throw error; });`;
+  const tsx = path.join(
+    path.dirname(createRequire(import.meta.url).resolve("tsx/package.json")),
+    "dist/esm/api/index.mjs",
+  );
+  return `import(${JSON.stringify(pathToFileURL(tsx).href)})
+  .then(({ register }) => { register(); return import(${worker}); })
   .catch((error) => { throw error; });`;
+}
+const BOOTSTRAP = bootstrap();
 
 /**
  * One core stays for the main thread and PostgreSQL (reading, storing, the zip). Measured on 2
