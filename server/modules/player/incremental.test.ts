@@ -1,14 +1,10 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CommitCmi } from "../../../common/api/player.js";
 import type { Tx } from "../../db/client.js";
 import { send } from "../../test/app.js";
-import { demoFixture } from "../../test/demo.js";
-import { buildPackage, uploadPackage } from "../../test/scorm-packages.js";
+import { playerFixture } from "../../test/player.js";
 import { PROGRESS_CHANNEL } from "../live/hub.js";
 import { recomputeEnrollment } from "../tracking/summaries.js";
 
@@ -19,22 +15,7 @@ import { recomputeEnrollment } from "../tracking/summaries.js";
  * commits, terminations, launches, time passing, tutor overrides and attended classes, recomputing
  * the enrollment in a rolled-back transaction changes nothing.
  */
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tutora-incremental-"));
-const d = demoFixture({ env: { DATA_DIR: dataDir } });
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-
-let lessonId = "";
-let enrollmentId = "";
-
-beforeAll(async () => {
-  lessonId = d.ids.c1Lessons.elearning;
-  const uploaded = await uploadPackage(d.app, d.admin, lessonId, buildPackage({ version: "2004", mastery: 0.8 }));
-  expect(uploaded.statusCode, uploaded.body).toBe(201);
-  const row = await d.database.db.execute<{ id: string }>(
-    sql`select id from enrollments where course_id = ${d.ids.c1} and user_id = ${d.ids.sam}`,
-  );
-  enrollmentId = row.rows[0]?.id ?? "";
-});
+const d = playerFixture("incremental");
 
 /** A small deterministic generator, so a failing sequence replays. */
 function random(seed: number) {
@@ -83,11 +64,11 @@ function cmiFor(status: string, n: number, scaled: number | null): CommitCmi {
 async function summaries(tx: Tx) {
   const result = await tx.execute<{ doc: unknown }>(sql`
     select jsonb_build_object(
-      'enrollment', (select to_jsonb(e) - 'updated_at' - 'version' from enrollments e where e.id = ${enrollmentId}),
+      'enrollment', (select to_jsonb(e) - 'updated_at' - 'version' from enrollments e where e.id = ${d.enrollmentId}),
       'lessons', (select jsonb_agg(to_jsonb(ls) - 'updated_at' order by ls.lesson_id) from lesson_stats ls
-                  where ls.enrollment_id = ${enrollmentId}),
+                  where ls.enrollment_id = ${d.enrollmentId}),
       'attempts', (select jsonb_agg(jsonb_build_object('id', a.id, 'time', a.time_spent_s) order by a.id) from attempts a
-                   where a.enrollment_id = ${enrollmentId})) as doc`);
+                   where a.enrollment_id = ${d.enrollmentId})) as doc`);
   return result.rows[0]?.doc;
 }
 
@@ -98,7 +79,7 @@ async function compareWithRecompute() {
   await d.database.db
     .transaction(async (tx) => {
       incremental = await summaries(tx);
-      await recomputeEnrollment(tx, enrollmentId);
+      await recomputeEnrollment(tx, d.enrollmentId);
       recomputed = await summaries(tx);
       tx.rollback();
     })
@@ -108,8 +89,9 @@ async function compareWithRecompute() {
   return { incremental, recomputed };
 }
 
+/** A launch that must succeed: its attempt and session. */
 async function launch() {
-  const response = await send(d.app, d.learner, "POST", `/api/player/lessons/${lessonId}/launch`);
+  const response = await d.launch();
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as { attemptId: number; sessionId: number };
 }
@@ -154,9 +136,9 @@ describe("a commit's incremental statistics equal the full recompute", () => {
         await db.transaction(async (tx) => {
           await tx.execute(sql`
             insert into sessions (enrollment_id, lesson_id, attempt_id, started_at, duration_s, ended_at)
-            values (${enrollmentId}, ${lessonId}, ${current.attemptId}, now() - interval '1 day',
+            values (${d.enrollmentId}, ${d.lessonId}, ${current.attemptId}, now() - interval '1 day',
               ${Math.floor(next() * 20000)}, now() - interval '23 hours')`);
-          await recomputeEnrollment(tx, enrollmentId);
+          await recomputeEnrollment(tx, d.enrollmentId);
         });
         action = "session";
       } else if (roll < 0.88) {
@@ -169,8 +151,8 @@ describe("a commit's incremental statistics equal the full recompute", () => {
               override_score = ${override ? 75 : null},
               override_time_s = ${override ? 3600 : null},
               attempts_reset_after = ${override ? 1 : 0}
-            where enrollment_id = ${enrollmentId} and lesson_id = ${lessonId}`);
-          await recomputeEnrollment(tx, enrollmentId);
+            where enrollment_id = ${d.enrollmentId} and lesson_id = ${d.lessonId}`);
+          await recomputeEnrollment(tx, d.enrollmentId);
         });
         action = override ? "override" : "clear override";
       } else if (roll < 0.92) {
@@ -179,12 +161,12 @@ describe("a commit's incremental statistics equal the full recompute", () => {
           await tx.execute(sql`
             with vc as (
               insert into virtual_classes (course_id, lesson_id, title, starts_at, duration_min, join_url, uid)
-              values (${d.ids.c1}, ${lessonId}, 'Classe', now() - interval '2 hours', 60, 'https://meet.example/x',
+              values (${d.ids.c1}, ${d.lessonId}, 'Classe', now() - interval '2 hours', 60, 'https://meet.example/x',
                 gen_random_uuid()::text)
               returning id)
             insert into virtual_class_attendance (class_id, user_id, present, minutes)
             select id, ${d.ids.sam}, true, 45 from vc`);
-          await recomputeEnrollment(tx, enrollmentId);
+          await recomputeEnrollment(tx, d.enrollmentId);
         });
         action = "attended";
       } else {
@@ -214,8 +196,8 @@ describe("a commit's incremental statistics equal the full recompute", () => {
     const current = await launch();
     await d.database.db.execute(sql`
       update lesson_stats set override_status = null, override_score = null, override_time_s = null, attempts_reset_after = 0
-      where enrollment_id = ${enrollmentId} and lesson_id = ${lessonId}`);
-    await d.database.db.transaction((tx) => recomputeEnrollment(tx, enrollmentId));
+      where enrollment_id = ${d.enrollmentId} and lesson_id = ${d.lessonId}`);
+    await d.database.db.transaction((tx) => recomputeEnrollment(tx, d.enrollmentId));
     const response = await send(d.app, d.learner, "POST", `/api/player/attempts/${current.attemptId}/terminate`, {
       sessionId: current.sessionId,
       cmi: cmiFor("passed", 1, 0.9),
@@ -224,7 +206,7 @@ describe("a commit's incremental statistics equal the full recompute", () => {
     const row = await d.database.db.execute<{ status: string; score: number; completed: number }>(sql`
       select ls.status, ls.score::float8 as score, e.completed_lessons as completed
       from lesson_stats ls join enrollments e on e.id = ls.enrollment_id
-      where ls.enrollment_id = ${enrollmentId} and ls.lesson_id = ${lessonId}`);
+      where ls.enrollment_id = ${d.enrollmentId} and ls.lesson_id = ${d.lessonId}`);
     expect(row.rows[0]).toMatchObject({ status: "passed", score: 90 });
     const { incremental, recomputed } = await compareWithRecompute();
     expect(incremental).toEqual(recomputed);
@@ -235,19 +217,19 @@ describe("a commit on a lesson whose virtual class the learner attended", () => 
   it("keeps the lesson completed by the attendance when the attempt fails, as the full recompute does", async () => {
     const db = d.database.db;
     await db.transaction(async (tx) => {
-      await tx.execute(sql`delete from attempts where enrollment_id = ${enrollmentId} and lesson_id = ${lessonId}`);
+      await tx.execute(sql`delete from attempts where enrollment_id = ${d.enrollmentId} and lesson_id = ${d.lessonId}`);
       await tx.execute(sql`
         update lesson_stats set override_status = null, override_score = null, override_time_s = null, attempts_reset_after = 0
-        where enrollment_id = ${enrollmentId} and lesson_id = ${lessonId}`);
+        where enrollment_id = ${d.enrollmentId} and lesson_id = ${d.lessonId}`);
       await tx.execute(sql`
         with vc as (
           insert into virtual_classes (course_id, lesson_id, title, starts_at, duration_min, join_url, uid)
-          values (${d.ids.c1}, ${lessonId}, 'Classe', now() - interval '3 hours', 60, 'https://meet.example/y',
+          values (${d.ids.c1}, ${d.lessonId}, 'Classe', now() - interval '3 hours', 60, 'https://meet.example/y',
             gen_random_uuid()::text)
           returning id)
         insert into virtual_class_attendance (class_id, user_id, present, minutes)
         select id, ${d.ids.sam}, true, 30 from vc`);
-      await recomputeEnrollment(tx, enrollmentId);
+      await recomputeEnrollment(tx, d.enrollmentId);
     });
     const current = await launch();
     for (const status of ["in_progress", "failed"]) {
@@ -257,7 +239,7 @@ describe("a commit on a lesson whose virtual class the learner attended", () => 
       });
       expect(response.statusCode, response.body).toBe(200);
       const row = await db.execute<{ status: string }>(sql`
-        select status from lesson_stats where enrollment_id = ${enrollmentId} and lesson_id = ${lessonId}`);
+        select status from lesson_stats where enrollment_id = ${d.enrollmentId} and lesson_id = ${d.lessonId}`);
       expect(row.rows[0]?.status).toBe("completed");
       const { incremental, recomputed } = await compareWithRecompute();
       expect(incremental, status).toEqual(recomputed);
@@ -278,11 +260,11 @@ describe("concurrent writers of the same learner", () => {
     // The tutor's edit takes the enrollment first, then the learner's rows (as statistics/service.ts does).
     const edits = Array.from({ length: 3 }, (_, i) =>
       db.transaction(async (tx) => {
-        await tx.execute(sql`select 1 from enrollments where id = ${enrollmentId} for update`);
+        await tx.execute(sql`select 1 from enrollments where id = ${d.enrollmentId} for update`);
         await tx.execute(sql`
           update lesson_stats set override_time_s = ${i % 2 === 0 ? 1200 : null}
-          where enrollment_id = ${enrollmentId} and lesson_id = ${lessonId}`);
-        await recomputeEnrollment(tx, enrollmentId);
+          where enrollment_id = ${d.enrollmentId} and lesson_id = ${d.lessonId}`);
+        await recomputeEnrollment(tx, d.enrollmentId);
       }),
     );
     const responses = await Promise.all(commits);
@@ -295,7 +277,7 @@ describe("concurrent writers of the same learner", () => {
 
 async function attemptVersions() {
   const result = await d.database.db.execute<{ id: number; version: number }>(
-    sql`select id, version from attempts where enrollment_id = ${enrollmentId} order by id`,
+    sql`select id, version from attempts where enrollment_id = ${d.enrollmentId} order by id`,
   );
   return { attempts: result.rows };
 }
@@ -326,8 +308,8 @@ describe("live updates of the tutoring centers", () => {
       await d.database.db.transaction(async (tx) => {
         await tx.execute(sql`
           update lesson_stats set override_status = null, override_score = null, override_time_s = null
-          where enrollment_id = ${enrollmentId} and lesson_id = ${lessonId}`);
-        await recomputeEnrollment(tx, enrollmentId);
+          where enrollment_id = ${d.enrollmentId} and lesson_id = ${d.lessonId}`);
+        await recomputeEnrollment(tx, d.enrollmentId);
       });
       const current = await launch();
       await settle();

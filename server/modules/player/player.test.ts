@@ -1,16 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CommitCmi } from "../../../common/api/player.js";
 import { send } from "../../test/app.js";
-import { demoFixture } from "../../test/demo.js";
+import { playerFixture } from "../../test/player.js";
 import { buildPackage, uploadPackage } from "../../test/scorm-packages.js";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tutora-player-"));
-const d = demoFixture({ env: { DATA_DIR: dataDir } });
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+const d = playerFixture("player");
 
 const emptyCmi: CommitCmi = {
   lessonStatus: null,
@@ -32,9 +27,6 @@ const cmi2004 = (patch: Partial<CommitCmi>): CommitCmi => ({
   ...patch,
 });
 
-let lessonId = "";
-let samEnrollment = "";
-
 async function facts() {
   const attempts = await d.database.db.execute<{
     id: number;
@@ -46,10 +38,10 @@ async function facts() {
     ended: boolean;
   }>(sql`
     select a.id, a.number, a.status, a.score::float8 as score, a.cmi, a.version, a.ended_at is not null as ended
-    from attempts a where a.enrollment_id = ${samEnrollment} and a.lesson_id = ${lessonId} order by a.number`);
+    from attempts a where a.enrollment_id = ${d.enrollmentId} and a.lesson_id = ${d.lessonId} order by a.number`);
   const sessions = await d.database.db.execute<{ id: number; attemptId: number; duration: number; ended: boolean }>(sql`
     select id, attempt_id as "attemptId", duration_s as duration, ended_at is not null as ended
-    from sessions where enrollment_id = ${samEnrollment} and lesson_id = ${lessonId} order by id`);
+    from sessions where enrollment_id = ${d.enrollmentId} and lesson_id = ${d.lessonId} order by id`);
   const stats = await d.database.db.execute<{
     status: string;
     score: number | null;
@@ -58,7 +50,7 @@ async function facts() {
   }>(sql`
     select ls.status, ls.score::float8 as score, ls.attempts_count as attempts, e.version
     from lesson_stats ls join enrollments e on e.id = ls.enrollment_id
-    where ls.enrollment_id = ${samEnrollment} and ls.lesson_id = ${lessonId}`);
+    where ls.enrollment_id = ${d.enrollmentId} and ls.lesson_id = ${d.lessonId}`);
   return {
     attempts: attempts.rows.map((a) => ({ ...a, id: Number(a.id) })),
     sessions: sessions.rows,
@@ -66,27 +58,13 @@ async function facts() {
   };
 }
 
-function launch(session = d.learner) {
-  return send(d.app, session, "POST", `/api/player/lessons/${lessonId}/launch`);
-}
-
-beforeAll(async () => {
-  lessonId = d.ids.c1Lessons.elearning;
-  const uploaded = await uploadPackage(d.app, d.admin, lessonId, buildPackage({ version: "2004", mastery: 0.8 }));
-  expect(uploaded.statusCode, uploaded.body).toBe(201);
-  const row = await d.database.db.execute<{ id: string }>(
-    sql`select id from enrollments where course_id = ${d.ids.c1} and user_id = ${d.ids.sam}`,
-  );
-  samEnrollment = row.rows[0]?.id ?? "";
-});
-
 describe("SCORM player API", () => {
   let attemptId = 0;
   let sessionId = 0;
 
   it("launch: a new attempt and session, the content URL, the learner and the pass mark", async () => {
     const before = await facts();
-    const response = await launch();
+    const response = await d.launch();
     expect(response.statusCode, response.body).toBe(201);
     const body = response.json();
     attemptId = body.attemptId;
@@ -103,7 +81,7 @@ describe("SCORM player API", () => {
         masteryScore: 80,
         learnerName: "AGASSE, Sam",
       },
-      lesson: { id: lessonId, courseId: d.ids.c1 },
+      lesson: { id: d.lessonId, courseId: d.ids.c1 },
     });
     expect(body.contentUrl).toMatch(/^\/content\/scorm\/[0-9a-f-]{36}\/index\.html$/);
     const after = await facts();
@@ -252,7 +230,7 @@ describe("SCORM player API", () => {
   });
 
   it("resume: the next launch is a new attempt that starts from the unfinished one's location and suspend data", async () => {
-    const response = await launch();
+    const response = await d.launch();
     expect(response.statusCode).toBe(201);
     const body = response.json();
     expect(body.attemptId).not.toBe(attemptId);
@@ -288,13 +266,13 @@ describe("SCORM player API", () => {
   });
 
   it("after a finished attempt, the next launch starts afresh", async () => {
-    const response = await launch();
+    const response = await d.launch();
     expect(response.json().cmi).toMatchObject({ entry: "ab-initio", location: "", suspendData: "" });
   });
 
   it("SCORM 1.2: mastery score applies to the raw score, and 1.2's 4 kB suspend data limit", async () => {
-    await uploadPackage(d.app, d.admin, lessonId, buildPackage({ version: "1.2", mastery: 70 }));
-    const launched = (await launch()).json();
+    await uploadPackage(d.app, d.admin, d.lessonId, buildPackage({ version: "1.2", mastery: 70 }));
+    const launched = (await d.launch()).json();
     expect(launched.version).toBe("1.2");
     expect(launched.cmi.masteryScore).toBe(70);
     const base = { ...emptyCmi, lessonStatus: "completed" as const };
@@ -318,7 +296,7 @@ describe("SCORM player API", () => {
       select u.email from users u where 'learner' = any(u.roles)
         and not exists (select 1 from enrollments e where e.user_id = u.id and e.course_id = ${d.ids.c1}) limit 1`);
     const session = await signIn(d.app, outsider.rows[0]?.email as string);
-    expect((await launch(session)).statusCode).toBe(404);
+    expect((await d.launch(session)).statusCode).toBe(404);
     const sheet = await send(d.app, d.learner, "POST", `/api/player/lessons/${d.ids.c1Lessons.sheet}/launch`);
     expect(sheet.statusCode).toBe(404);
   });
@@ -326,7 +304,7 @@ describe("SCORM player API", () => {
 
 describe("concurrency", () => {
   it("two launches at once make two attempts with their own numbers; a commit racing the terminate never half-applies", async () => {
-    const [a, b] = await Promise.all([launch(), launch()]);
+    const [a, b] = await Promise.all([d.launch(), d.launch()]);
     expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
     expect(a.json().attemptNumber).not.toBe(b.json().attemptNumber);
     const latest = a.json().attemptNumber > b.json().attemptNumber ? a.json() : b.json();
@@ -354,22 +332,22 @@ describe("preview (Lancer le contenu)", () => {
         )
       ).rows[0];
     const before = await countAll();
-    const response = await send(d.app, d.tutor, "POST", `/api/player/lessons/${lessonId}/preview`);
+    const response = await send(d.app, d.tutor, "POST", `/api/player/lessons/${d.lessonId}/preview`);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({
       version: "1.2",
       cmi: { entry: "ab-initio", credit: "no-credit", location: "" },
-      lesson: { id: lessonId },
+      lesson: { id: d.lessonId },
     });
     expect(response.json().attemptId).toBeUndefined();
     expect(await countAll()).toEqual(before);
-    const admin = await send(d.app, d.admin, "POST", `/api/player/lessons/${lessonId}/preview`);
+    const admin = await send(d.app, d.admin, "POST", `/api/player/lessons/${d.lessonId}/preview`);
     expect(admin.statusCode).toBe(200);
   });
 
   it("is 404 for a tutor of another course and 403 for a learner", async () => {
-    expect((await send(d.app, d.tutor2, "POST", `/api/player/lessons/${lessonId}/preview`)).statusCode).toBe(404);
-    expect((await send(d.app, d.learner, "POST", `/api/player/lessons/${lessonId}/preview`)).statusCode).toBe(403);
+    expect((await send(d.app, d.tutor2, "POST", `/api/player/lessons/${d.lessonId}/preview`)).statusCode).toBe(404);
+    expect((await send(d.app, d.learner, "POST", `/api/player/lessons/${d.lessonId}/preview`)).statusCode).toBe(403);
   });
 });
 

@@ -5,6 +5,7 @@ import { buildApp } from "../../app.js";
 import { loadConfig } from "../../config.js";
 import { startJobs } from "../../plugins/jobs.js";
 import { get, send, signIn } from "../../test/app.js";
+import { courseWithLearners } from "../../test/courses.js";
 import { demoFixture } from "../../test/demo.js";
 import { startSmtpSink } from "../../test/smtp.js";
 import { flushOutbox } from "../mail/delivery.js";
@@ -254,20 +255,14 @@ describe("admin Messages screen", () => {
 
 describe("a reminder to a large selection", () => {
   it("queues one message to each of 2,500 learners, read and rendered by pages", async () => {
-    const [course] = (
-      await d.database.db.execute<{ id: string }>(sql`
-        insert into courses (code, name, search_name, folder_id)
-        select 'REMIND_BIG', 'Relances en nombre', 'relances en nombre', folder_id from courses where id = ${d.ids.c1}
-        returning id`)
-    ).rows;
-    await d.database.db.execute(sql`
-      with people as (
-        insert into users (email, first_name, last_name, sort_name)
-        select 'relance' || n || '@example.com', 'Noa', 'Relance ' || n, 'relance ' || n || ' noa'
-        from generate_series(1, 2500) n returning id, sort_name)
-      insert into enrollments (course_id, user_id, type, learner_sort_name)
-      select ${course?.id}, id, 'mandatory', sort_name from people`);
-    const response = await send(d.app, d.admin, "POST", `/api/tutoring/courses/${course?.id}/reminders`, {
+    const courseId = await courseWithLearners(d.database.db, {
+      code: "REMIND_BIG",
+      name: "Relances en nombre",
+      folderOf: d.ids.c1,
+      count: 2500,
+      learner: (n) => ({ email: `relance${n}@example.com`, firstName: "Noa", lastName: `Relance ${n}` }),
+    });
+    const response = await send(d.app, d.admin, "POST", `/api/tutoring/courses/${courseId}/reminders`, {
       templateId,
       selection: { mode: "filters", filters: {} },
       idempotencyKey: "everyone-2500",
@@ -280,7 +275,7 @@ describe("a reminder to a large selection", () => {
       from outbox where batch_id = ${response.json().batchId}`);
     expect(outbox.rows[0]).toEqual({ n: 2500, emails: 2500, named: 2500 });
     const recorded = await d.database.db.execute<{ n: number }>(sql`
-      select count(*)::int as n from reminders r join enrollments e on e.id = r.enrollment_id where e.course_id = ${course?.id}`);
+      select count(*)::int as n from reminders r join enrollments e on e.id = r.enrollment_id where e.course_id = ${courseId}`);
     expect(recorded.rows[0]?.n).toBe(2500);
   });
 });

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tutoredLearnersQuerySchema } from "../../../common/api/tutoring.js";
 import { get, type Session, send } from "../../test/app.js";
+import { courseWithLearners } from "../../test/courses.js";
 import { demoFixture } from "../../test/demo.js";
 import { rebuildEnrollmentProjections } from "../tracking/counters.js";
 import { recomputeEnrollments } from "../tracking/summaries.js";
@@ -125,29 +126,18 @@ describe("course counters (the tutoring center's indicators of a whole course)",
 
 describe("deep pages from the sort buckets", () => {
   /** A course of 6,500 learners with names, progress and types spread, for pages past the seek threshold. */
-  async function bigCourse() {
-    const [course] = (
-      await d.database.db.execute<{ id: string }>(sql`
-        insert into courses (code, name, search_name, folder_id)
-        select 'BUCKETS', 'Buckets', 'buckets', folder_id from courses where id = ${d.ids.c1}
-        returning id`)
-    ).rows;
-    const courseId = course?.id as string;
-    await d.database.db.execute(sql`
-      with names as (
-        select n, (array['Martin','Marchand','Bernard','Dubois','Zola','Ozturk','Éluard','Ba','Lefèvre','Roux'])[1 + n % 10]
-          || ' ' || n as last_name
-        from generate_series(1, 6500) n),
-      people as (
-        insert into users (email, first_name, last_name, sort_name)
-        select 'bucket' || n || '@example.com', 'Léa', last_name, lower(translate(last_name, 'Éè', 'ee')) || ' lea'
-        from names returning id, sort_name)
-      insert into enrollments (course_id, user_id, type, learner_sort_name, progress_pct, status)
-      select ${courseId}, id, (array['mandatory','recommended','free'])[1 + abs(hashtext(sort_name)) % 3]::enrollment_type,
-        sort_name, (abs(hashtext(sort_name || 'p')) % 5) * 25,
-        (case when abs(hashtext(sort_name || 'p')) % 5 = 0 then 'not_started' else 'in_progress' end)::enrollment_status
-      from people`);
-    return courseId;
+  function bigCourse() {
+    const names = ["Martin", "Marchand", "Bernard", "Dubois", "Zola", "Ozturk", "Éluard", "Ba", "Lefèvre", "Roux"];
+    return courseWithLearners(d.database.db, {
+      code: "BUCKETS",
+      name: "Buckets",
+      folderOf: d.ids.c1,
+      count: 6500,
+      learner: (n) => ({ email: `bucket${n}@example.com`, firstName: "Léa", lastName: `${names[n % 10]} ${n}` }),
+      type: sql`(array['mandatory','recommended','free'])[1 + abs(hashtext(sort_name)) % 3]`,
+      progressPct: sql`(abs(hashtext(sort_name || 'p')) % 5) * 25`,
+      status: sql`case when abs(hashtext(sort_name || 'p')) % 5 = 0 then 'not_started' else 'in_progress' end`,
+    });
   }
 
   let courseId: string;
