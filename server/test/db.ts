@@ -18,7 +18,7 @@ function adminUrl(): string {
 export async function createTestDatabase(options: { demo?: boolean } = {}): Promise<TestDatabase> {
   const templates = templateNames();
   const template = options.demo ? templates.demo : templates.empty;
-  const name = `tutora_t_${crypto.randomBytes(6).toString("hex")}`;
+  const name = `${templates.clones}${crypto.randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   try {

@@ -26,7 +26,7 @@ export default async function setup() {
   }
   process.env.TUTORA_TEST_ADMIN_URL = adminUrl;
   process.env.TUTORA_TEST_RUN = String(process.pid);
-  const { empty: TEMPLATE_EMPTY, demo: TEMPLATE_DEMO } = templateNames();
+  const { empty: TEMPLATE_EMPTY, demo: TEMPLATE_DEMO, clones: CLONES } = templateNames();
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   for (const name of [TEMPLATE_EMPTY, TEMPLATE_DEMO]) {
@@ -42,8 +42,10 @@ export default async function setup() {
     const cleanup = new pg.Client({ connectionString: adminUrl });
     await cleanup.connect();
     const leftovers = await cleanup.query<{ datname: string }>(
-      `select datname from pg_database where datname like 'tutora_t_%' or datname in ($1, $2)`,
-      [TEMPLATE_EMPTY, TEMPLATE_DEMO],
+      // Only this run's databases: another run on the same server keeps its own (and in LIKE, "_"
+      // matches any character, so the prefix is compared as a plain string).
+      `select datname from pg_database where left(datname, length($3)) = $3 or datname in ($1, $2)`,
+      [TEMPLATE_EMPTY, TEMPLATE_DEMO, CLONES],
     );
     for (const row of leftovers.rows) await cleanup.query(`drop database if exists "${row.datname}" with (force)`);
     await cleanup.end();
