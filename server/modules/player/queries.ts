@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { executePrepared, type Tx } from "../../db/client.js";
 import { PROGRESS_CHANNEL } from "../live/hub.js";
 import {
+  attemptAggregates,
   lessonStatsColumns,
   lessonStatsUpsert,
   lessonStatsValues,
@@ -82,6 +83,9 @@ export type AttemptRow = {
   endedAt: string | null;
   cmi: Record<string, unknown>;
   data: Record<string, unknown>;
+  /** The attempt's and the enrollment's versions as read: applyCommit writes only if both still hold. */
+  version: number;
+  enrollmentVersion: number;
   enrollmentId: string;
   lessonId: string;
   courseId: string;
@@ -91,39 +95,42 @@ export type AttemptRow = {
   sessionFound: boolean;
 };
 
-/**
- * An attempt with its learner, locked for a commit, in one round trip: the enrollment first (the
- * sub-select, evaluated while the attempt row is scanned, before that row is locked), then the
- * attempt — the order every writer of a learner's data takes (a tutor's edit locks the enrollment,
- * then attempts), so a commit waits for them instead of deadlocking. Locking the attempt row also
- * makes the row returned its latest version when a concurrent commit changed it meanwhile.
- */
-export async function lockAttempt(tx: Tx, attemptId: number, sessionId: number) {
+/** An e-learning attempt with its learner and versions, as a commit starts from (no lock: see applyCommit). */
+export async function findAttempt(tx: Tx, attemptId: number, sessionId: number) {
   const result = await executePrepared<AttemptRow>(
     tx,
-    "player_lock_attempt",
+    "player_find_attempt",
     sql`
     select a.id, a.number, a.status, a.status_at as "statusAt", a.score::float8 as score, a.ended_at as "endedAt",
-      a.cmi, a.data, a.enrollment_id as "enrollmentId", a.lesson_id as "lessonId", e.course_id as "courseId",
-      e.user_id as "userId", l.passing_score::float8 as "passingScore",
+      a.cmi, a.data, a.version, e.version as "enrollmentVersion", a.enrollment_id as "enrollmentId",
+      a.lesson_id as "lessonId", e.course_id as "courseId", e.user_id as "userId",
+      l.passing_score::float8 as "passingScore",
       exists (select 1 from sessions s where s.id = ${sessionId} and s.attempt_id = a.id) as "sessionFound"
     from attempts a
     join enrollments e on e.id = a.enrollment_id
     join lessons l on l.id = a.lesson_id
-    where a.id = ${attemptId} and l.type = 'elearning'
-      and a.enrollment_id = (
-        select x.id from enrollments x
-        where x.id = (select y.enrollment_id from attempts y where y.id = ${attemptId})
-        for update)
-    for update of a`,
+    where a.id = ${attemptId} and l.type = 'elearning'`,
   );
   const row = result.rows[0];
   return row ? { ...row, id: Number(row.id) } : undefined;
 }
 
+/**
+ * Locks the enrollment an attempt belongs to, until the transaction ends. Every writer of a
+ * learner's data locks the enrollment first, so the statements after this one see the learner's
+ * data as it stays until then.
+ */
+export async function lockEnrollmentOfAttempt(tx: Tx, attemptId: number) {
+  await tx.execute(sql`
+    select id from enrollments where id = (select enrollment_id from attempts where id = ${attemptId}) for update`);
+}
+
 /** What a commit writes: the attempt's new CMI data, status and score; `end` for the terminating one. */
 export interface CommitWrite {
   attemptId: number;
+  /** The versions findAttempt read, the commit's status and CMI data being computed from that read. */
+  attemptVersion: number;
+  enrollmentVersion: number;
   sessionId: number;
   enrollmentId: string;
   lessonId: string;
@@ -137,10 +144,19 @@ export interface CommitWrite {
 }
 
 /**
- * A commit's writes in one statement, the enrollment and attempt already locked (lockAttempt):
- * the session's duration, the attempt, then the learner's statistics updated incrementally, to the
- * very values recomputeEnrollments (tracking/summaries.ts) gives from all the facts — only what a
- * commit can change is recomputed:
+ * A commit's writes in one statement, run on its own (its own transaction, one round trip: the
+ * commit route must take 2,000 commits a second, issue #8), written only if the attempt and the
+ * enrollment are still at the versions findAttempt read; returns false, having written nothing,
+ * when they are not (never after lockEnrollmentOfAttempt in the same transaction).
+ * Why that is enough: the statement first locks the enrollment, then the attempt — the order every
+ * writer of a learner's data takes (a tutor's edit locks the enrollment, then attempts), so a commit
+ * waits for them instead of deadlocking — and every writer of the facts read below (attempts,
+ * sessions, lesson_stats, attendance, course settings through recomputeEnrollments) bumps the
+ * enrollment's version in its transaction. The statement's snapshot is taken before it waits for
+ * the lock; once it holds it, an unchanged version means nothing it reads has changed since.
+ * The writes: the session's duration, the attempt, then the learner's statistics updated
+ * incrementally, to the very values recomputeEnrollments (tracking/summaries.ts) gives from all the
+ * facts — only what a commit can change is recomputed:
  *  - the attempt's time from its own sessions (a commit changes one session's duration);
  *  - the lesson's lesson_stats row from the lesson's attempts (this one as just written, from the
  *    update's RETURNING: the statement's other parts still see the rows as they were before it)
@@ -152,18 +168,31 @@ export interface CommitWrite {
  * The tutoring centers are notified only when what they show of the learner changed (status,
  * progress, time, activity, risk, indicators): most commits only move the location and score.
  */
-export async function applyCommit(tx: Tx, w: CommitWrite) {
-  await executePrepared(
+export async function applyCommit(tx: Tx, w: CommitWrite): Promise<boolean> {
+  const result = await executePrepared<{ applied: boolean }>(
     tx,
     "player_apply_commit",
     sql`
-    with cap as (
+    with locked as (
+      select e.id from enrollments e
+      where e.id = ${w.enrollmentId} and e.version = ${w.enrollmentVersion}
+      for update
+    ),
+    -- The attempt is scanned, then the enrollment locked (the filter's sub-select, evaluated before
+    -- the attempt row is locked), then the attempt: the order of every writer of a learner's data.
+    guard as (
+      select a.id from attempts a
+      where a.id = ${w.attemptId} and a.version = ${w.attemptVersion} and a.ended_at is null
+        and a.enrollment_id = (select id from locked)
+      for update
+    ),
+    cap as (
       select coalesce((select session_cap_s from platform_settings where id = 1), 14400) as s
     ),
     se as (
       update sessions set duration_s = greatest(duration_s, floor(extract(epoch from now() - started_at))::int),
         ended_at = case when ${w.end} then now() else ended_at end
-      where id = ${w.sessionId}
+      where id = ${w.sessionId} and exists (select 1 from guard)
       returning enrollment_id, duration_s
     ),
     spent as (
@@ -179,7 +208,7 @@ export async function applyCommit(tx: Tx, w: CommitWrite) {
         status_at = ${w.statusAt}::timestamptz, score = ${w.score}, version = version + 1,
         ended_at = case when ${w.end} then now() else ended_at end,
         time_spent_s = (select total from spent)
-      where id = ${w.attemptId}
+      where id = ${w.attemptId} and exists (select 1 from guard)
       returning number, time_spent_s, score, status, status_at, started_at, ended_at
     ),
     prev as (
@@ -192,17 +221,7 @@ export async function applyCommit(tx: Tx, w: CommitWrite) {
       select number, time_spent_s, score, status, status_at, started_at, ended_at from att
     ),
     tried as (
-      select
-        count(*) filter (where a.number > coalesce((select attempts_reset_after from prev), 0))::int as attempts_count,
-        sum(a.time_spent_s)::int as time_s,
-        max(a.score) as best_score,
-        avg(a.score) as avg_score,
-        max(case a.status when 'passed' then 4 when 'completed' then 3 when 'failed' then 2 when 'in_progress' then 1 else 0 end) as rank,
-        (array_agg(coalesce(a.status_at, a.ended_at, a.started_at)
-           order by case a.status when 'passed' then 4 when 'completed' then 3 when 'failed' then 2 when 'in_progress' then 1 else 0 end desc,
-                    coalesce(a.status_at, a.ended_at, a.started_at) asc))[1] as status_at,
-        min(a.started_at) as first_at,
-        max(greatest(a.started_at, a.ended_at, a.status_at)) as last_at
+      select ${attemptAggregates(sql`(select attempts_reset_after from prev)`)}
       from lesson_attempts a
     ),
     attended as (
@@ -236,6 +255,7 @@ export async function applyCommit(tx: Tx, w: CommitWrite) {
       select ${w.enrollmentId}, ${w.lessonId}, ${w.courseId}, ${lessonStatsValues}
       from computed c
       left join prev p on true
+      where exists (select 1 from guard)
       ${lessonStatsUpsert}
       returning lesson_id, status, time_spent_s, first_activity_at, last_activity_at
     ),
@@ -256,7 +276,7 @@ export async function applyCommit(tx: Tx, w: CommitWrite) {
         version = e.version + 1,
         updated_at = now()
       from s, enrollments old
-      where e.id = ${w.enrollmentId} and old.id = e.id
+      where e.id = ${w.enrollmentId} and old.id = e.id and exists (select 1 from guard)
       returning e.course_id,
         (e.status, e.progress_pct, e.completed_lessons, e.time_spent_s, e.first_activity_at, e.last_activity_at,
           e.risk_at, e.observations_pending)
@@ -264,7 +284,11 @@ export async function applyCommit(tx: Tx, w: CommitWrite) {
         (old.status, old.progress_pct, old.completed_lessons, old.time_spent_s, old.first_activity_at, old.last_activity_at,
           old.risk_at, old.observations_pending)
           as changed
+    ),
+    notified as (
+      select pg_notify(${PROGRESS_CHANNEL}, course_id::text) from summary where changed
     )
-    select pg_notify(${PROGRESS_CHANNEL}, course_id::text) from summary where changed`,
+    select exists (select 1 from guard) as applied, (select count(*) from notified) as notified`,
   );
+  return result.rows[0]?.applied === true;
 }

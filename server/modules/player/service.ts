@@ -2,7 +2,7 @@ import type { CurrentUser } from "../../../common/api/auth.js";
 import type { CommitCmi, CommitRequest, CommitResult, Launch, PreviewLaunch } from "../../../common/api/player.js";
 import { lessonStatusFromCmi } from "../../../common/scorm-status.js";
 import { SCORM_LIMITS } from "../../../common/statuses.js";
-import type { Db } from "../../db/client.js";
+import type { Db, Tx } from "../../db/client.js";
 import { AppError, badRequest, notFound } from "../../errors.js";
 import { courseScope } from "../access/policy.js";
 import * as scormQ from "../scorm/queries.js";
@@ -156,11 +156,14 @@ function checkLimits(version: "1.2" | "2004", cmi: CommitCmi) {
 }
 
 /**
- * Stores a commit (or the terminating one) in one transaction of two statements: the locks and
- * the attempt (lockAttempt), then the attempt's CMI data, status and score, the session's duration,
- * and the learner's statistics and summary, updated incrementally (applyCommit: the commit route
- * must take 2,000 commits a second, issue #8). Someone else's attempt is 404, a finished one 409,
- * both changing nothing; the same commit twice writes once.
+ * Stores a commit (or the terminating one). The commit route must take 2,000 commits a second
+ * (issue #8), so the usual case is two round trips and no transaction of its own: the attempt as it
+ * stands (findAttempt), then, from it, the attempt's CMI data, status and score, the session's
+ * duration, and the learner's statistics and summary, updated incrementally in one statement
+ * (applyCommit), written only if neither the attempt nor the enrollment changed between the two.
+ * When they did (a tutor's edit, the same learner's other request), the commit is done again in a
+ * transaction that first locks them, so it waits its turn instead of retrying. Someone else's
+ * attempt is 404, a finished one 409, both changing nothing; the same commit twice writes once.
  */
 export async function commit(
   db: Db,
@@ -169,48 +172,66 @@ export async function commit(
   input: CommitRequest,
   terminate: boolean,
 ): Promise<CommitResult> {
+  const result = await tryCommit(db, user, attemptId, input, terminate);
+  if (result) return result;
   return db.transaction(async (tx) => {
-    const attempt = await q.lockAttempt(tx, attemptId, input.sessionId);
-    if (!attempt || attempt.userId !== user.id) throw notFound("Attempt");
-    if (!attempt.sessionFound) throw notFound("Session");
-    if (attempt.endedAt) {
-      throw new AppError(409, "attempt_finished", "This attempt has ended; launch the lesson again to continue");
-    }
-    const version = attempt.data.version === "1.2" ? "1.2" : "2004";
-    checkLimits(version, input.cmi);
-    const masteryScore = typeof attempt.data.masteryScore === "number" ? attempt.data.masteryScore : null;
-    const { status, scorePct } = lessonStatusFromCmi({
-      version,
-      lessonStatus: input.cmi.lessonStatus,
-      completionStatus: input.cmi.completionStatus,
-      successStatus: input.cmi.successStatus,
-      score: input.cmi.score,
-      masteryScore,
-      passingScore: attempt.passingScore,
-    });
-    const cmi = storedCmi(version, attempt.cmi.entry, input.cmi);
-    const unchanged = canonical(cmi) === canonical(attempt.cmi);
-    if (unchanged && !terminate) return { result: true, errorCode: 0, status, score: scorePct };
-
-    const statusAt =
-      status === "in_progress"
-        ? null
-        : status === attempt.status && attempt.statusAt
-          ? new Date(attempt.statusAt).toISOString()
-          : new Date().toISOString();
-    await q.applyCommit(tx, {
-      attemptId,
-      sessionId: input.sessionId,
-      enrollmentId: attempt.enrollmentId,
-      lessonId: attempt.lessonId,
-      courseId: attempt.courseId,
-      userId: attempt.userId,
-      cmi,
-      status,
-      statusAt,
-      score: scorePct,
-      end: terminate,
-    });
-    return { result: true, errorCode: 0, status, score: scorePct };
+    await q.lockEnrollmentOfAttempt(tx, attemptId);
+    const locked = await tryCommit(tx, user, attemptId, input, terminate);
+    if (!locked) throw new Error(`Commit of attempt ${attemptId} not applied under its locks`);
+    return locked;
   });
+}
+
+/** One try at a commit from the attempt as read now; null when it changed meanwhile. */
+async function tryCommit(
+  tx: Tx,
+  user: CurrentUser,
+  attemptId: number,
+  input: CommitRequest,
+  terminate: boolean,
+): Promise<CommitResult | null> {
+  const attempt = await q.findAttempt(tx, attemptId, input.sessionId);
+  if (!attempt || attempt.userId !== user.id) throw notFound("Attempt");
+  if (!attempt.sessionFound) throw notFound("Session");
+  if (attempt.endedAt) {
+    throw new AppError(409, "attempt_finished", "This attempt has ended; launch the lesson again to continue");
+  }
+  const version = attempt.data.version === "1.2" ? "1.2" : "2004";
+  checkLimits(version, input.cmi);
+  const masteryScore = typeof attempt.data.masteryScore === "number" ? attempt.data.masteryScore : null;
+  const { status, scorePct } = lessonStatusFromCmi({
+    version,
+    lessonStatus: input.cmi.lessonStatus,
+    completionStatus: input.cmi.completionStatus,
+    successStatus: input.cmi.successStatus,
+    score: input.cmi.score,
+    masteryScore,
+    passingScore: attempt.passingScore,
+  });
+  const cmi = storedCmi(version, attempt.cmi.entry, input.cmi);
+  const unchanged = canonical(cmi) === canonical(attempt.cmi);
+  if (unchanged && !terminate) return { result: true, errorCode: 0, status, score: scorePct };
+
+  const statusAt =
+    status === "in_progress"
+      ? null
+      : status === attempt.status && attempt.statusAt
+        ? new Date(attempt.statusAt).toISOString()
+        : new Date().toISOString();
+  const applied = await q.applyCommit(tx, {
+    attemptId,
+    attemptVersion: attempt.version,
+    enrollmentVersion: attempt.enrollmentVersion,
+    sessionId: input.sessionId,
+    enrollmentId: attempt.enrollmentId,
+    lessonId: attempt.lessonId,
+    courseId: attempt.courseId,
+    userId: attempt.userId,
+    cmi,
+    status,
+    statusAt,
+    score: scorePct,
+    end: terminate,
+  });
+  return applied ? { result: true, errorCode: 0, status, score: scorePct } : null;
 }

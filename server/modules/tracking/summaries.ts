@@ -8,6 +8,32 @@ export const lessonStatsColumns = sql`(enrollment_id, lesson_id, course_id, stat
   attempts_count, time_spent_s, first_activity_at, last_activity_at, updated_at)`;
 
 /**
+ * An attempt's status (alias `a`) as a rank, so that the best status reached wins: Réussi (4) >
+ * Terminé (3) > Échoué (2) > En cours (1). lessonStatsValues turns the rank back into a status.
+ */
+export const attemptStatusRank = sql`case a.status when 'passed' then 4 when 'completed' then 3 when 'failed' then 2 when 'in_progress' then 1 else 0 end`;
+
+/**
+ * A lesson's figures over its attempts (alias `a`), the select list of an aggregate: attempts_count
+ * (only the attempts numbered after `resetAfter`, the tutor's reset of the count, R6), time_s,
+ * best_score, avg_score (over scored attempts), rank (attemptStatusRank), status_at (when the best
+ * status was first reached), first_at, last_at. One definition for the full recomputation below
+ * and a SCORM commit's incremental update (player/queries.ts).
+ */
+export function attemptAggregates(resetAfter: SQL): SQL {
+  return sql`
+        count(*) filter (where a.number > coalesce(${resetAfter}, 0))::int as attempts_count,
+        sum(a.time_spent_s)::int as time_s,
+        max(a.score) as best_score,
+        avg(a.score) as avg_score,
+        max(${attemptStatusRank}) as rank,
+        (array_agg(coalesce(a.status_at, a.ended_at, a.started_at)
+           order by ${attemptStatusRank} desc, coalesce(a.status_at, a.ended_at, a.started_at) asc))[1] as status_at,
+        min(a.started_at) as first_at,
+        max(greatest(a.started_at, a.ended_at, a.status_at)) as last_at`;
+}
+
+/**
  * A lesson_stats row's values after its enrollment, lesson and course: the figures computed from the
  * facts (alias `c`: rank, status_at, best_score, avg_score, attempts_count, time_s, first_at, last_at)
  * with the tutor's overrides of the stored row (alias `p`) on top. One definition for the full
@@ -107,17 +133,7 @@ export async function recomputeEnrollments(tx: Tx, where: SQL): Promise<void> {
       from target t join lessons l on l.course_id = t.course_id
     ),
     tried as (
-      select a.enrollment_id, a.lesson_id,
-        count(*) filter (where a.number > coalesce(p.attempts_reset_after, 0))::int as attempts_count,
-        sum(a.time_spent_s)::int as time_s,
-        max(a.score) as best_score,
-        avg(a.score) as avg_score,
-        max(case a.status when 'passed' then 4 when 'completed' then 3 when 'failed' then 2 when 'in_progress' then 1 else 0 end) as rank,
-        (array_agg(coalesce(a.status_at, a.ended_at, a.started_at)
-           order by case a.status when 'passed' then 4 when 'completed' then 3 when 'failed' then 2 when 'in_progress' then 1 else 0 end desc,
-                    coalesce(a.status_at, a.ended_at, a.started_at) asc))[1] as status_at,
-        min(a.started_at) as first_at,
-        max(greatest(a.started_at, a.ended_at, a.status_at)) as last_at
+      select a.enrollment_id, a.lesson_id, ${attemptAggregates(sql`p.attempts_reset_after`)}
       from attempts a
       join target t on t.enrollment_id = a.enrollment_id
       left join lesson_stats p on p.enrollment_id = a.enrollment_id and p.lesson_id = a.lesson_id
