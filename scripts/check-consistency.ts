@@ -7,8 +7,8 @@ import { connectTarget } from "./db-connect.js";
 
 /**
  * `npm run check:consistency`: are the stored summaries (lesson_stats, the enrollments' progress,
- * status, time, risk date, indicator counts, the attempts' time, the courses' counters) what the
- * facts give?
+ * status, time, risk date, indicator counts, the attempts' time, the courses' counters, the course
+ * names copied for paging a tutor's courses) what the facts give?
  *
  * In one REPEATABLE READ transaction (one instant of the database, even under load), the stored
  * summaries are copied into temp tables, the app's own recomputation (summaries.ts, the only code
@@ -16,7 +16,7 @@ import { connectTarget } from "./db-connect.js";
  * back: nothing changes. Exit code 1 and one line per difference when they differ.
  */
 export type Difference = {
-  table: "lesson_stats" | "enrollments" | "attempts" | "course_counters";
+  table: "lesson_stats" | "enrollments" | "attempts" | "course_counters" | "tutor_assignments";
   id: string;
   column: string;
   stored: string | null;
@@ -107,6 +107,12 @@ export async function checkConsistency(db: Db, options: { courseId?: string } = 
             ('missions_to_correct', coalesce(k.missions_to_correct, 0)::text, coalesce(c.missions_to_correct, 0)::text),
             ('observations_to_do', coalesce(k.observations_to_do, 0)::text, coalesce(c.observations_to_do, 0)::text)) kv(key, s, r)
           where kv.s is distinct from kv.r
+          union all
+          -- The copy of the course's name that pages a tutor's courses (migration 0010).
+          select 'tutor_assignments', ta.id::text, 'course_sort_name', ta.course_sort_name, c.search_name
+          from tutor_assignments ta join courses c on c.id = ta.course_id
+          where ta.course_sort_name is distinct from c.search_name
+            and (${options.courseId ?? null}::uuid is null or c.id = ${options.courseId ?? null}::uuid)
           order by 1, 2, 3`);
         differences = result.rows;
         // Nothing the check did may stay: it only looked.

@@ -50,6 +50,9 @@ describe("npm run check:consistency", () => {
       where (course_id, type, status) = (select course_id, type, status from course_counters order by 1, 2, 3 limit 1)
       returning course_id, type, status`);
     const drifted = counter.rows[0];
+    const assignment = await db.db.execute<{ id: string }>(sql`
+      update tutor_assignments set course_sort_name = 'zzz'
+      where id = (select id from tutor_assignments order by id limit 1) returning id`);
     const differences = await checkConsistency(db.db);
     expect(differences).toEqual(
       expect.arrayContaining([
@@ -63,6 +66,12 @@ describe("npm run check:consistency", () => {
           table: "course_counters",
           id: `${drifted?.course_id}/${drifted?.type}/${drifted?.status}`,
           column: "learners",
+        }),
+        expect.objectContaining({
+          table: "tutor_assignments",
+          id: assignment.rows[0]?.id,
+          column: "course_sort_name",
+          stored: "zzz",
         }),
       ]),
     );

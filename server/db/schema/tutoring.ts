@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, primaryKey, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { courses } from "./catalog.js";
 import { learnerLists, users } from "./people.js";
 
@@ -18,10 +18,16 @@ export const tutorAssignments = pgTable(
       .references(() => courses.id, { onDelete: "cascade" }),
     restricted: boolean("restricted").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The course's search_name (COLLATE "C"), kept by triggers (migration 0010), so a tutor's courses
+     * are paged by name from one index, without reading and sorting all of them.
+     */
+    courseSortName: text("course_sort_name").notNull().default(""),
   },
   (t) => [
     uniqueIndex("tutor_assignments_tutor_course_key").on(t.tutorId, t.courseId),
     index("tutor_assignments_course_idx").on(t.courseId),
+    index("tutor_assignments_tutor_sort_idx").on(t.tutorId, t.courseSortName, t.courseId),
   ],
 );
 

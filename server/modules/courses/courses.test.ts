@@ -253,3 +253,54 @@ describe("course detail stats and catalogue", () => {
     expect((await get(t.app, tutor, `/api/courses/${id}/thumbnail`)).statusCode).toBe(404);
   });
 });
+
+// Last: it adds courses to tuteur2.
+describe("a tutor's courses by name, paged from the index of their assignments", () => {
+  it("gives the same pages as the courses sorted by name, following new assignments and renames", async () => {
+    const db = t.database.db;
+    const [tutorRow] = (await db.execute<{ id: string }>(sql`select id from users where email = 'tuteur2@demo.local'`))
+      .rows;
+    const tutorId = tutorRow?.id ?? "";
+    // 13 more courses, two of them with the same name (ties go by id, the same way as the names);
+    // assigned without a sort name, which the trigger takes from the course.
+    await db.execute(sql`
+      with made as (
+        insert into courses (code, name, search_name, folder_id)
+        select 'IDX' || i, name, replace(lower(name), 'ê', 'e'), null
+        from generate_series(1, 13) i,
+          lateral (select case when i in (4, 9) then 'Zz même nom' else 'Idx cours ' || chr(96 + i) end as name) n
+        returning id)
+      insert into tutor_assignments (tutor_id, course_id) select ${tutorId}, id from made`);
+    // Renamed after its assignment: the trigger on courses carries the new name over.
+    await db.execute(sql`update courses set name = 'Aaa renommé', search_name = 'aaa renomme' where code = 'IDX7'`);
+
+    const expected = async (order: "asc" | "desc") =>
+      (
+        await db.execute<{ name: string }>(sql`
+          select c.name from courses c join tutor_assignments ta on ta.course_id = c.id and ta.tutor_id = ${tutorId}
+          order by c.search_name collate "C" ${order === "desc" ? sql`desc` : sql`asc`}, c.id ${order === "desc" ? sql`desc` : sql`asc`}`)
+      ).rows.map((r) => r.name);
+    for (const order of ["asc", "desc"] as const) {
+      const names: string[] = [];
+      let total = 0;
+      for (let page = 1; page <= 4; page++) {
+        const body = (await get(t.app, tutor2, `/api/tutoring/courses?order=${order}&pageSize=5&page=${page}`)).json();
+        total = body.total;
+        names.push(...body.items.map((c: { name: string }) => c.name));
+      }
+      expect(total).toBe(17);
+      expect(names).toEqual(await expected(order));
+      expect(names[order === "asc" ? 0 : 16]).toBe("Aaa renommé");
+      // A filtered list (the other query) orders the same courses the same way, ties included.
+      const filtered = (
+        await get(t.app, tutor2, `/api/tutoring/courses?order=${order}&pageSize=50&q=m%C3%AAme`)
+      ).json();
+      const ties = names.filter((n) => n === "Zz même nom");
+      expect(filtered.items.map((c: { name: string }) => c.name)).toEqual(ties);
+      const ids = (body: { items: { id: string; name: string }[] }) =>
+        body.items.filter((c) => c.name === "Zz même nom").map((c) => c.id);
+      const all = (await get(t.app, tutor2, `/api/tutoring/courses?order=${order}&pageSize=50`)).json();
+      expect(ids(filtered)).toEqual(ids(all));
+    }
+  });
+});

@@ -14,9 +14,11 @@ const listLabel = sql`case when c.audience_everyone then ${EVERYONE} else coales
 /**
  * One page of the courses that `scope` (a condition on `courses c`) lets the user see. The list
  * label (a subquery per course) is computed for the page's rows only, unless it is the sort key:
- * for all 2,000 courses of a tutor it was most of the request (BENCHMARKS.md).
+ * for all 2,000 courses of a tutor it was most of the request (BENCHMARKS.md). A tutor's courses
+ * by name with no filter, the screen's first view and its pages, come from the index of their
+ * assignments by course name instead (`tutorId`: the user when not an admin).
  */
-export async function listCourses(tx: Tx, scope: SQL, query: TutoredCoursesQuery) {
+export async function listCourses(tx: Tx, scope: SQL, query: TutoredCoursesQuery, tutorId: string | null) {
   const conditions: SQL[] = [scope];
   const search = query.q ? normalizeForSearch(query.q) : "";
   if (search) conditions.push(sql`c.search_name like ${`%${search}%`}`);
@@ -29,35 +31,11 @@ export async function listCourses(tx: Tx, scope: SQL, query: TutoredCoursesQuery
   }
   const where = sql.join(conditions, sql` and `);
   const direction = query.order === "desc" ? sql`desc` : sql`asc`;
-  const orderBy =
-    query.sort === "list"
-      ? sql`list_label ${direction}, c.search_name ${direction}, c.id`
-      : sql`c.search_name ${direction}, c.id`;
   const offset = (query.page - 1) * query.pageSize;
-  // Prepared (planned once per connection and text): a tutor's courses are at most a few thousand
-  // rows, so one plan serves every tutor, and planning cost as much as running (issue #8).
-  const result = await executeCached<{
-    id: string;
-    code: string;
-    name: string;
-    everyone: boolean;
-    listLabel: string;
-    folderId: string | null;
-    total: number;
-  }>(
-    tx,
-    sql`
-    with page as (
-      select c.id, count(*) over ()::int as total${query.sort === "list" ? sql`, ${listLabel} as list_label` : sql``}
-      from courses c
-      where ${where}
-      order by ${orderBy}
-      limit ${query.pageSize} offset ${offset})
-    select c.id, c.code, c.name, c.audience_everyone as everyone, ${listLabel} as "listLabel", c.folder_id as "folderId",
-      page.total, ${listLabel} as list_label
-    from page join courses c on c.id = page.id
-    order by ${orderBy}`,
-  );
+  const result =
+    tutorId && conditions.length === 1 && query.sort === "name"
+      ? await tutorCoursesByName(tx, tutorId, direction, query.pageSize, offset)
+      : await coursesPage(tx, where, query.sort, direction, query.pageSize, offset);
   let total = result.rows[0]?.total ?? 0;
   if (result.rows.length === 0 && offset > 0) {
     const counted = await tx.execute<{ total: number }>(
@@ -66,6 +44,69 @@ export async function listCourses(tx: Tx, scope: SQL, query: TutoredCoursesQuery
     total = counted.rows[0]?.total ?? 0;
   }
   return { rows: result.rows, total };
+}
+
+interface CourseRow extends Record<string, unknown> {
+  id: string;
+  code: string;
+  name: string;
+  everyone: boolean;
+  listLabel: string;
+  folderId: string | null;
+  total: number;
+}
+
+const courseColumns = sql`c.id, c.code, c.name, c.audience_everyone as everyone, ${listLabel} as "listLabel",
+  c.folder_id as "folderId"`;
+
+// Both are prepared (planned once per connection and text): a tutor's courses are at most a few
+// thousand rows, so one plan serves every tutor, and planning cost as much as running (issue #8).
+
+/** A page of the courses matching `where`, by name (ties by id, the same way) or by list. */
+function coursesPage(
+  tx: Tx,
+  where: SQL,
+  sort: TutoredCoursesQuery["sort"],
+  direction: SQL,
+  limit: number,
+  offset: number,
+) {
+  const orderBy =
+    sort === "list"
+      ? sql`list_label ${direction}, c.search_name ${direction}, c.id`
+      : sql`c.search_name ${direction}, c.id ${direction}`;
+  return executeCached<CourseRow>(
+    tx,
+    sql`
+    with page as (
+      select c.id, count(*) over ()::int as total${sort === "list" ? sql`, ${listLabel} as list_label` : sql``}
+      from courses c
+      where ${where}
+      order by ${orderBy}
+      limit ${limit} offset ${offset})
+    select ${courseColumns}, page.total, ${listLabel} as list_label
+    from page join courses c on c.id = page.id
+    order by ${orderBy}`,
+  );
+}
+
+/**
+ * A page of a tutor's courses by name from tutor_assignments (tutor, course_sort_name, course):
+ * only the page's entries of the index are read past, and counted from it (migration 0010).
+ */
+function tutorCoursesByName(tx: Tx, tutorId: string, direction: SQL, limit: number, offset: number) {
+  return executeCached<CourseRow>(
+    tx,
+    sql`
+    with page as (
+      select ta.course_id, ta.course_sort_name from tutor_assignments ta
+      where ta.tutor_id = ${tutorId}
+      order by ta.course_sort_name ${direction}, ta.course_id ${direction}
+      limit ${limit} offset ${offset})
+    select ${courseColumns}, (select count(*) from tutor_assignments where tutor_id = ${tutorId})::int as total
+    from page join courses c on c.id = page.course_id
+    order by page.course_sort_name ${direction}, c.id ${direction}`,
+  );
 }
 
 export async function findCourse(tx: Tx, courseId: string) {

@@ -10,7 +10,7 @@ import type {
 } from "../../../common/api/courses.js";
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
-import { courseScope, learnersInScope, tutoredCoursesCondition } from "../access/policy.js";
+import { courseScope, isAdmin, learnersInScope, tutoredCoursesCondition } from "../access/policy.js";
 import * as q from "./queries.js";
 
 const splitLists = (everyone: boolean, label: string) => (everyone || !label ? [] : label.split(", "));
@@ -26,7 +26,7 @@ export async function listTutoredCourses(
   user: CurrentUser,
   query: TutoredCoursesQuery,
 ): Promise<TutoredCoursesPage> {
-  const { rows, total } = await q.listCourses(db, tutoredCoursesCondition(user), query);
+  const { rows, total } = await q.listCourses(db, tutoredCoursesCondition(user), query, isAdmin(user) ? null : user.id);
   return {
     items: rows.map((r) => ({
       id: r.id,
