@@ -10,6 +10,10 @@ export interface TablePagerProps {
   pageSize: number;
   total: number;
   pageSizeOptions?: readonly number[];
+  /** False under a table whose page size is fixed: no `Taille de la page` selector. */
+  showSizeChanger?: boolean;
+  /** The navigation's accessible name, when the screen has several pagers (default `Pagination`). */
+  label?: string;
   /** A new page or page size was chosen; a new size starts again at page 1. */
   onChange: (page: number, pageSize: number) => void;
 }
@@ -20,6 +24,8 @@ export function TablePager({
   pageSize,
   total,
   pageSizeOptions = defaultPageSizeOptions,
+  showSizeChanger = true,
+  label,
   onChange,
 }: TablePagerProps) {
   const { t } = useTranslation();
@@ -37,26 +43,30 @@ export function TablePager({
 
   return (
     <nav
-      aria-label={t("pager.label")}
+      aria-label={label ?? t("pager.label")}
       style={{ display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: 12 }}
     >
       <span
         className="table-pager-status"
         style={{ display: "inline-flex", flexWrap: "wrap", alignItems: "center", columnGap: 6, rowGap: 4 }}
       >
-        <span id={labelId} style={{ whiteSpace: "nowrap" }}>
-          {t("pager.pageSize")}
-        </span>{" "}
-        <Select
-          aria-labelledby={labelId}
-          size="small"
-          value={pageSize}
-          onChange={handleSizeChange}
-          options={pageSizeOptions.map((size) => ({ value: size, label: String(size) }))}
-          style={{ width: 72 }}
-          popupMatchSelectWidth={false}
-        />{" "}
-        <span aria-live="polite" style={{ marginLeft: 6 }}>
+        {showSizeChanger ? (
+          <>
+            <span id={labelId} style={{ whiteSpace: "nowrap" }}>
+              {t("pager.pageSize")}
+            </span>{" "}
+            <Select
+              aria-labelledby={labelId}
+              size="small"
+              value={pageSize}
+              onChange={handleSizeChange}
+              options={pageSizeOptions.map((size) => ({ value: size, label: String(size) }))}
+              style={{ width: 72 }}
+              popupMatchSelectWidth={false}
+            />{" "}
+          </>
+        ) : null}
+        <span aria-live="polite" style={{ marginLeft: showSizeChanger ? 6 : 0 }}>
           {summary}
         </span>
       </span>

@@ -111,9 +111,11 @@ describe("learner report", () => {
     fireEvent.click(within(lessonRow(/C01 Quiz/)).getByRole("button", { name: /^Essais de « C01 Quiz/ }));
     await screen.findByRole("table", { name: "Essais : C01 Quiz L'avant-vente" });
     const pager = screen.getByRole("navigation", { name: "Pages des essais : C01 Quiz L'avant-vente" });
-    expect(within(pager).getByText("Essais 1 à 10 sur 12")).toBeTruthy();
+    expect(within(pager).getByText("Page 1 sur 2, élément(s) 1 à 10 sur 12.")).toBeTruthy();
+    // The server's page size is fixed: no size selector.
+    expect(within(pager).queryByRole("combobox")).toBeNull();
     fireEvent.click(within(pager).getByTitle("2"));
-    await within(pager).findByText("Essais 11 à 12 sur 12");
+    await within(pager).findByText("Page 2 sur 2, élément(s) 11 à 12 sur 12.");
     // The table element is rendered anew with its rows: look it up again.
     await waitFor(
       () =>

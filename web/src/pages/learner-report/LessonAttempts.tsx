@@ -1,4 +1,4 @@
-import { Alert, Button, Pagination, Table, type TableColumnsType } from "antd";
+import { Alert, Button, Table, type TableColumnsType } from "antd";
 import { type ComponentProps, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -10,6 +10,8 @@ import {
 import { formatDateTime, formatDuration } from "../../../../common/format.js";
 import { useLessonAttempts } from "../../api/reports.js";
 import { LessonStatusTag } from "../../components/LessonStatusTag.js";
+import { pagerSummary } from "../../components/pagerSummary.js";
+import { TablePager } from "../../components/TablePager.js";
 import { VisuallyHidden } from "../../components/VisuallyHidden.js";
 import { RowActionsButton } from "./RowActionsButton.js";
 import { useFormatScore } from "./useFormatScore.js";
@@ -37,7 +39,7 @@ export function LessonAttempts({ courseId, learnerId, lesson, timeZone, onDelete
   const caption = t("report.attempts.caption", { lesson: lesson.title });
   const [requestedPage, setRequestedPage] = useState(1);
   // A deletion may leave fewer pages than the one shown: stay on the last one.
-  const pages = Math.max(1, Math.ceil(lesson.attemptsTotal / ATTEMPTS_PAGE_SIZE));
+  const { pages } = pagerSummary(requestedPage, ATTEMPTS_PAGE_SIZE, lesson.attemptsTotal);
   const page = Math.min(requestedPage, pages);
   const later = useLessonAttempts(
     courseId,
@@ -50,8 +52,6 @@ export function LessonAttempts({ courseId, learnerId, lesson, timeZone, onDelete
   const attempts = page === 1 ? lesson.attempts : (later.data?.items ?? lesson.attempts);
   const total = page > 1 && later.data ? later.data.total : lesson.attemptsTotal;
   const loading = page > 1 && (later.isPending || later.isPlaceholderData);
-  const from = (page - 1) * ATTEMPTS_PAGE_SIZE + 1;
-  const to = Math.min(page * ATTEMPTS_PAGE_SIZE, total);
 
   const columns: TableColumnsType<ReportAttempt> = [
     {
@@ -123,22 +123,18 @@ export function LessonAttempts({ courseId, learnerId, lesson, timeZone, onDelete
         locale={{ emptyText: t("report.attempts.empty") }}
       />
       {pages > 1 ? (
-        <nav
-          aria-label={t("report.attempts.pager", { lesson: lesson.title })}
-          style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: 12, padding: "8px 0" }}
-        >
-          <span aria-live="polite" style={{ fontVariantNumeric: "tabular-nums" }}>
-            {t("report.attempts.range", { from, to, total })}
-          </span>
-          <Pagination
-            size="small"
-            current={page}
+        <div style={{ padding: "8px 0" }}>
+          {/* The page size is the server's fixed ATTEMPTS_PAGE_SIZE: no size selector. Named after the lesson, as
+              several lessons' attempts can be open at once. */}
+          <TablePager
+            label={t("report.attempts.pager", { lesson: lesson.title })}
+            page={page}
             pageSize={ATTEMPTS_PAGE_SIZE}
             total={total}
             showSizeChanger={false}
             onChange={setRequestedPage}
           />
-        </nav>
+        </div>
       ) : null}
     </div>
   );
