@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import { accounts, expect, seriousViolations, signIn, test } from "./helpers.js";
+import { choose } from "./actions-helpers.js";
+import { accounts, expect, seriousViolations, settleAnimations, signIn, test } from "./helpers.js";
 
 interface SamIds {
   courseId: string;
@@ -21,6 +22,18 @@ async function samIds(page: Page): Promise<SamIds> {
   const learnerId = learners.items[0]?.userId;
   if (!learnerId) throw new Error("AGASSE Sam not found");
   return { courseId: course.id, otherCourseId: other.id, learnerId };
+}
+
+/**
+ * A picture for a human to look at, only when SHOTS_DIR is set: the screen as the user sees it with `part` in view (a
+ * full-page picture would paint the sticky header over the middle of the report).
+ */
+async function shot(page: Page, name: string, part: Locator) {
+  if (!process.env.SHOTS_DIR) return;
+  // In the middle of the screen: at its top, the sticky header would cover it.
+  await part.evaluate((element) => element.scrollIntoView({ block: "center" }));
+  await settleAnimations(page);
+  await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png` });
 }
 
 const reportPath = (ids: SamIds, courseId = ids.courseId) =>
@@ -285,18 +298,20 @@ test.describe("learner report (R1–R6)", () => {
       "Echoué 90% 9 00:21:10",
       "Echoué 83% 10 00:23:10",
     ]);
-    await expect(pager).toContainText("Essais 1 à 10 sur 12");
+    await expect(pager).toContainText("Page 1 sur 2, élément(s) 1 à 10 sur 12.");
+    await shot(page, "learner-report-attempts-page-1", pager);
 
     await pager.getByTitle("2", { exact: true }).click();
-    await expect(pager).toContainText("Essais 11 à 12 sur 12");
+    await expect(pager).toContainText("Page 2 sur 2, élément(s) 11 à 12 sur 12.");
     await expect(attempts.getByRole("row")).toHaveCount(3);
+    await shot(page, "learner-report-attempts-page-2", pager);
     // The cumulated time goes on from the first page's 00:23:10.
     expect(await shown()).toEqual(["Echoué 89% 11 00:25:20", "Echoué 87% 12 00:27:50"]);
     expect(await seriousViolations(page)).toEqual([]);
 
     await pager.getByTitle("1", { exact: true }).click();
     await expect(attempts.getByRole("row")).toHaveCount(11);
-    await expect(pager).toContainText("Essais 1 à 10 sur 12");
+    await expect(pager).toContainText("Page 1 sur 2, élément(s) 1 à 10 sur 12.");
     // A lesson whose attempts fit on one page has no pager.
     await compositionRow(page, "E-Learning L'avant-vente")
       .getByRole("button", { name: /^Essais de/ })
@@ -383,7 +398,9 @@ test.describe("learner report (R1–R6)", () => {
 
   test("sets the observation to Réussi: 100 % and Terminé, in the report and the tutoring center; the undo brings 83 % back", async ({
     page,
-  }) => {
+  }, testInfo) => {
+    // Each run leaves its entry in Modifications (undone): a reason of its own tells this run's apart when repeated.
+    const reason = `Revu en entretien (${testInfo.repeatEachIndex}.${testInfo.retry})`;
     await signIn(page, accounts.tutor);
     const ids = await samIds(page);
     const observationsToDo = page.getByRole("link", { name: /OBSERVATIONS À FAIRE/ });
@@ -395,16 +412,20 @@ test.describe("learner report (R1–R6)", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Rapport de suivi — AGASSE Sam" })).toBeVisible();
 
     const dialog = await openStatsEditor(page, "C01 Observation");
-    await dialog.getByLabel("Statut").click();
-    await page.locator(".ant-select-item-option", { hasText: "Réussi" }).click();
-    await dialog.getByLabel("Motif de la modification").fill("Revu en entretien");
+    // A click on the option while its list still zooms in can miss it: the save then kept Echoué and the Progression
+    // stayed at 83 % (seen in a trace). choose waits for the list to settle, and the select must show the choice.
+    await choose(page, "Statut", "Réussi");
+    await expect(dialog.getByTitle("Réussi", { exact: true })).toBeVisible();
+    await dialog.getByLabel("Motif de la modification").fill(reason);
     await dialog.getByRole("button", { name: "Valider" }).click();
     await expect(dialog).toBeHidden();
+    // First what the user sees change, the lesson's new status and the entry in Modifications: the figures then
+    // come from the report read after the save, not from the one shown before it.
+    await expect(compositionRow(page, "C01 Observation").getByRole("cell", { name: "Réussi" })).toBeVisible();
+    const edit = section(page, "Modifications").getByRole("row").filter({ hasText: reason });
+    await expect(edit).toContainText("Statut : Echoué → Réussi");
     await expect(information(page, "Progression")).toContainText("100 %");
     await expect(information(page, "Statut")).toHaveText("Terminé");
-    await expect(compositionRow(page, "C01 Observation").getByRole("cell", { name: "Réussi" })).toBeVisible();
-    const edit = section(page, "Modifications").getByRole("row").filter({ hasText: "Revu en entretien" });
-    await expect(edit).toContainText("Statut : Echoué → Réussi");
 
     // The tutoring center, reached in the app (its figures were loaded before the edit), shows the new figures.
     await page
@@ -416,11 +437,15 @@ test.describe("learner report (R1–R6)", () => {
     await expect(samInCenter).toContainText("Terminé");
 
     await page.goBack();
+    await expect(page.getByRole("heading", { level: 1, name: "Rapport de suivi — AGASSE Sam" })).toBeVisible();
     await edit.getByRole("button", { name: "Annuler la modification" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Annuler la modification" }).click();
+    // As after the save: the lesson's status and the entry marked undone first, then the figures read with them.
+    await expect(page.getByText("Modification annulée.")).toBeVisible();
+    await expect(compositionRow(page, "C01 Observation").getByRole("cell", { name: "Echoué" })).toBeVisible();
+    await expect(edit).toContainText("Annulée");
     await expect(information(page, "Progression")).toContainText("83 %");
     await expect(information(page, "Statut")).toHaveText("En cours");
-    await expect(compositionRow(page, "C01 Observation").getByRole("cell", { name: "Echoué" })).toBeVisible();
     await page
       .getByRole("navigation", { name: "Fil d'Ariane" })
       .getByRole("link", { name: "Centre de tutorat" })
