@@ -57,6 +57,9 @@ describe("access to the signed-in screens", () => {
     ]);
     const { router } = renderApp("/");
     await waitFor(() => expect(router.state.location.pathname).toBe("/tutorat/formations"));
+    // The screen's code is loaded lazily: end once it shows, not while its import is still under way (finishing
+    // after the environment's teardown, the import fails with an unhandled error that fails the run).
+    expect(await screen.findByRole("heading", { level: 1, name: "Formations" })).toBeTruthy();
   });
 
   it("offers to retry when the session cannot be checked", async () => {

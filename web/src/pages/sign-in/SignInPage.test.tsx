@@ -10,7 +10,7 @@ function signInWith(reply: MockReply) {
     { path: "/api/auth/me", reply: unauthorized },
     { method: "POST", path: "/api/auth/sign-in", reply },
     { path: "/api/tutoring/courses", reply: { body: coursesPage } },
-    { path: "/api/learner/courses", reply: { body: { items: [] } } },
+    { path: "/api/learner/courses", reply: { body: { items: [], catalogue: [] } } },
   ]);
 }
 
@@ -82,6 +82,9 @@ describe("SignInPage", () => {
       email: "tuteur@demo.local",
       password: "demo",
     });
+    // The screen's code is loaded lazily: end once it shows, not while its import is still under way (finishing
+    // after the environment's teardown, the import fails with an unhandled error that fails the run).
+    expect(await screen.findByRole("heading", { level: 1, name: "Formations" })).toBeTruthy();
   });
 
   it("lands a learner on Mes formations", async () => {
@@ -89,6 +92,8 @@ describe("SignInPage", () => {
     const { router } = renderApp("/sign-in");
     await submit("sam.agasse@demo.local", "demo");
     await waitFor(() => expect(router.state.location.pathname).toBe("/mes-formations"));
+    // As above: the lazily loaded screen shows before the test ends.
+    expect(await screen.findByText(/Vous n'êtes inscrit à aucune formation/)).toBeTruthy();
   });
 
   it("goes back to the page that asked for sign-in", async () => {
@@ -97,6 +102,8 @@ describe("SignInPage", () => {
     await submit("tuteur@demo.local", "demo");
     await waitFor(() => expect(router.state.location.search).toBe("?q=vente"));
     expect(router.state.location.pathname).toBe("/tutorat/formations");
+    // As above: the lazily loaded screen shows before the test ends.
+    expect(await screen.findByRole("heading", { level: 1, name: "Formations" })).toBeTruthy();
   });
 });
 
