@@ -4,6 +4,9 @@
 ALTER TABLE "tutor_assignments" ADD COLUMN "course_sort_name" text COLLATE "C" DEFAULT '' NOT NULL;--> statement-breakpoint
 UPDATE "tutor_assignments" ta SET "course_sort_name" = c."search_name" FROM "courses" c WHERE c."id" = ta."course_id";--> statement-breakpoint
 CREATE INDEX "tutor_assignments_tutor_sort_idx" ON "tutor_assignments" USING btree ("tutor_id","course_sort_name","course_id");--> statement-breakpoint
+-- Statistics for the new column and index now: planned on the old ones, a page sorted all of a
+-- tutor's assignments (4.8 ms) instead of reading the index (1.5 ms) until autovacuum came by.
+ANALYZE "tutor_assignments";--> statement-breakpoint
 CREATE FUNCTION "tutor_assignments_course_name"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   NEW.course_sort_name := (SELECT search_name FROM courses WHERE id = NEW.course_id);
