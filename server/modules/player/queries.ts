@@ -3,6 +3,8 @@ import { executePrepared, type Tx } from "../../db/client.js";
 import { PROGRESS_CHANNEL } from "../live/hub.js";
 import {
   attemptAggregates,
+  attendanceAggregates,
+  lessonFigures,
   lessonStatsColumns,
   lessonStatsUpsert,
   lessonStatsValues,
@@ -225,29 +227,13 @@ export async function applyCommit(tx: Tx, w: CommitWrite): Promise<boolean> {
       from lesson_attempts a
     ),
     attended as (
-      select count(*) > 0 as present,
-        (sum(va.minutes) * 60)::int as time_s,
-        min(vc.starts_at + make_interval(mins => vc.duration_min)) as status_at,
-        min(vc.starts_at) as first_at,
-        max(vc.starts_at + make_interval(mins => vc.duration_min)) as last_at
+      select count(*) > 0 as present, ${attendanceAggregates}
       from virtual_classes vc
       join virtual_class_attendance va on va.class_id = vc.id and va.user_id = ${w.userId} and va.present
       where vc.course_id = ${w.courseId} and vc.lesson_id = ${w.lessonId} and vc.cancelled_at is null
     ),
     computed as (
-      select
-        greatest(coalesce(tr.rank, 0), case when att.present then 3 else 0 end) as rank,
-        case
-          when not att.present then tr.status_at
-          when coalesce(tr.rank, 0) > 3 then tr.status_at
-          when coalesce(tr.rank, 0) = 3 then least(tr.status_at, att.status_at)
-          else att.status_at
-        end as status_at,
-        tr.best_score, tr.avg_score,
-        coalesce(tr.attempts_count, 0) as attempts_count,
-        coalesce(tr.time_s, 0) + coalesce(att.time_s, 0) as time_s,
-        least(tr.first_at, att.first_at) as first_at,
-        greatest(tr.last_at, att.last_at) as last_at
+      select ${lessonFigures(sql`att.present`)}
       from tried tr cross join attended att
     ),
     stat as (

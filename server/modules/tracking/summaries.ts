@@ -34,6 +34,39 @@ export function attemptAggregates(resetAfter: SQL): SQL {
 }
 
 /**
+ * A lesson's figures from virtual classes attended (aliases `vc`, `va`), the select list of an
+ * aggregate: time_s, status_at (the end of the first class attended: attending completes the
+ * lesson), first_at, last_at.
+ */
+export const attendanceAggregates = sql`
+        (sum(va.minutes) * 60)::int as time_s,
+        min(vc.starts_at + make_interval(mins => vc.duration_min)) as status_at,
+        min(vc.starts_at) as first_at,
+        max(vc.starts_at + make_interval(mins => vc.duration_min)) as last_at`;
+
+/**
+ * A lesson's figures from its attempts' (alias `tr`, attemptAggregates) and its attendance's (alias
+ * `att`, attendanceAggregates; `attended` says whether there was any): the best status reached and
+ * when, scores, the attempts counted, the time of both, first and last activity. These are the
+ * columns lessonStatsValues reads (alias `c`).
+ */
+export function lessonFigures(attended: SQL): SQL {
+  return sql`
+        greatest(coalesce(tr.rank, 0), case when ${attended} then 3 else 0 end) as rank,
+        case
+          when not (${attended}) then tr.status_at
+          when coalesce(tr.rank, 0) > 3 then tr.status_at
+          when coalesce(tr.rank, 0) = 3 then least(tr.status_at, att.status_at)
+          else att.status_at
+        end as status_at,
+        tr.best_score, tr.avg_score,
+        coalesce(tr.attempts_count, 0) as attempts_count,
+        coalesce(tr.time_s, 0) + coalesce(att.time_s, 0) as time_s,
+        least(tr.first_at, att.first_at) as first_at,
+        greatest(tr.last_at, att.last_at) as last_at`;
+}
+
+/**
  * A lesson_stats row's values after its enrollment, lesson and course: the figures computed from the
  * facts (alias `c`: rank, status_at, best_score, avg_score, attempts_count, time_s, first_at, last_at)
  * with the tutor's overrides of the stored row (alias `p`) on top. One definition for the full
@@ -140,30 +173,14 @@ export async function recomputeEnrollments(tx: Tx, where: SQL): Promise<void> {
       group by a.enrollment_id, a.lesson_id
     ),
     attended as (
-      select t.enrollment_id, vc.lesson_id,
-        (sum(va.minutes) * 60)::int as time_s,
-        min(vc.starts_at + make_interval(mins => vc.duration_min)) as status_at,
-        min(vc.starts_at) as first_at,
-        max(vc.starts_at + make_interval(mins => vc.duration_min)) as last_at
+      select t.enrollment_id, vc.lesson_id, ${attendanceAggregates}
       from target t
       join virtual_classes vc on vc.course_id = t.course_id and vc.lesson_id is not null and vc.cancelled_at is null
       join virtual_class_attendance va on va.class_id = vc.id and va.user_id = t.user_id and va.present
       group by t.enrollment_id, vc.lesson_id
     ),
     computed as (
-      select pr.enrollment_id, pr.lesson_id, pr.course_id,
-        greatest(coalesce(tr.rank, 0), case when att.lesson_id is not null then 3 else 0 end) as rank,
-        case
-          when att.lesson_id is null then tr.status_at
-          when coalesce(tr.rank, 0) > 3 then tr.status_at
-          when coalesce(tr.rank, 0) = 3 then least(tr.status_at, att.status_at)
-          else att.status_at
-        end as status_at,
-        tr.best_score, tr.avg_score,
-        coalesce(tr.attempts_count, 0) as attempts_count,
-        coalesce(tr.time_s, 0) + coalesce(att.time_s, 0) as time_s,
-        least(tr.first_at, att.first_at) as first_at,
-        greatest(tr.last_at, att.last_at) as last_at
+      select pr.enrollment_id, pr.lesson_id, pr.course_id, ${lessonFigures(sql`att.lesson_id is not null`)}
       from pairs pr
       left join tried tr on tr.enrollment_id = pr.enrollment_id and tr.lesson_id = pr.lesson_id
       left join attended att on att.enrollment_id = pr.enrollment_id and att.lesson_id = pr.lesson_id
