@@ -24,15 +24,19 @@ export async function selectLearners(page: Page, ...names: string[]) {
   for (const name of names) await page.getByRole("checkbox", { name: `Sélectionner ${name}` }).check();
 }
 
-/** Opens an antd select by its accessible name and picks the option whose text starts with `option` (a tag may follow). */
-export async function choose(page: Page, combobox: string | RegExp, option: string) {
+/**
+ * Opens an antd select by its accessible name and picks the option whose text starts with `option`
+ * (a tag may follow), or is `option` with `exact` ("10" and not "100").
+ */
+export async function choose(page: Page, combobox: string | RegExp, option: string, exact = false) {
   await page.getByRole("combobox", { name: combobox }).click();
   // The list zooms in: a click while it moves can land beside the option and leave the list open
   // (missed once in CI).
   await settleAnimations(page);
+  const text = option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   await page
     .locator(".ant-select-dropdown:visible .ant-select-item-option")
-    .filter({ hasText: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) })
+    .filter({ hasText: new RegExp(`^${text}${exact ? "$" : ""}`) })
     .click();
   // The option list closes with an animation; what follows (an axe scan, a screenshot) sees the closed select.
   await expect(page.locator(".ant-select-dropdown:visible")).toHaveCount(0);

@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { unzipSync } from "fflate";
+import { choose } from "./actions-helpers.js";
 import { accounts, expect, resetLanguageToFrench, seriousViolations, signIn, test } from "./helpers.js";
 
 /** Opens Cours 1's tutoring center the way a tutor does: Formations > the course > `Centre de tutorat`. */
@@ -33,14 +34,6 @@ function indicator(page: Page, title: string) {
 
 const pagerStatus = (page: Page) => page.locator(".table-pager-status");
 
-/** Opens a select and picks an option by its text (antd only exposes the options near the active one as roles). */
-async function choose(page: Page, combobox: string, option: string) {
-  await page.getByRole("combobox", { name: combobox }).click();
-  await page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option")
-    .filter({ hasText: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) })
-    .click();
-}
 const selectionCount = (page: Page) => page.locator(".selection-bar-count");
 
 test.describe("Tutorat > Formations > [Cours] > Centre de tutorat", () => {
@@ -121,7 +114,7 @@ test.describe("Tutorat > Formations > [Cours] > Centre de tutorat", () => {
     await expect(learnerRows(page).nth(0)).toContainText("AGASSE Sam");
     await expect(learnerRows(page).nth(0)).toContainText("04:16:08");
 
-    await choose(page, "Taille de la page:", "10");
+    await choose(page, "Taille de la page:", "10", true);
     await expect(learnerRows(page)).toHaveCount(10);
     await expect(pagerStatus(page)).toContainText("Page 1 sur 3, élément(s) 1 à 10 sur 21.");
     await page.getByRole("navigation", { name: "Pagination" }).getByTitle("3").click();
@@ -178,18 +171,18 @@ test.describe("Tutorat > Formations > [Cours] > Centre de tutorat", () => {
     await expect(pagerStatus(page)).toContainText("sur 9.");
 
     await page.getByRole("button", { name: "Effacer les filtres" }).click();
-    await choose(page, "Filtrer par risque", "À risque");
+    await choose(page, "Filtrer par risque", "À risque", true);
     await expect(page).toHaveURL(/atRisk=true/);
     for (const learner of await learnerRows(page).all()) await expect(learner.locator(".risk-badge")).toBeVisible();
 
-    await choose(page, "Filtrer par statut", "Terminé");
+    await choose(page, "Filtrer par statut", "Terminé", true);
     await expect(page.getByText("Aucun apprenant tutoré ne correspond à ces critères.")).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   test("the enrollment filter drives indicators, chart and table", async ({ page }) => {
     await openCenter(page);
-    await choose(page, "Inscriptions", "Inscriptions libres");
+    await choose(page, "Inscriptions", "Inscriptions libres", true);
     await expect(page).toHaveURL(/enrollmentType=free/);
     const learners = indicator(page, "APPRENANTS").locator(".indicator-card-value");
     await expect(learners).not.toHaveText("21");
