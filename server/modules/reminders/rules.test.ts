@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { get, send } from "../../test/app.js";
+import { courseWithLearners } from "../../test/courses.js";
 import { demoFixture } from "../../test/demo.js";
 
 let templateId: string;
@@ -91,5 +92,31 @@ describe("reminder rules (B2)", () => {
   it("is 404 for another tutor", async () => {
     expect((await get(d.app, d.tutor2, rulesUrl())).statusCode).toBe(404);
     expect((await send(d.app, d.tutor2, "POST", `${rulesUrl()}/run`)).statusCode).toBe(404);
+  });
+});
+
+describe("a rule reaching many learners", () => {
+  it("queues one message to each of 2,500 learners, read and rendered by pages, once per period", async () => {
+    const courseId = await courseWithLearners(d.database.db, {
+      code: "RULE_BIG",
+      name: "Règle en nombre",
+      folderOf: d.ids.c1,
+      count: 2500,
+      learner: (n) => ({ email: `regle${n}@example.com`, firstName: "Lou", lastName: `Règle ${n}` }),
+    });
+    await d.database.db.execute(
+      sql`update enrollments set enrolled_at = now() - interval '20 days' where course_id = ${courseId}`,
+    );
+    const url = `/api/tutoring/courses/${courseId}/reminder-rules`;
+    const created = await send(d.app, d.admin, "POST", url, { kind: "not_started", days: 10, templateId });
+    expect(created.statusCode).toBe(201);
+    expect((await send(d.app, d.admin, "POST", `${url}/run`)).json().sent).toBe(2500);
+    const outbox = await d.database.db.execute<{ n: number; emails: number; named: number }>(sql`
+      select count(*)::int as n, count(distinct o.to_email)::int as emails,
+        (count(*) filter (where o.text_body like '%Lou%'))::int as named
+      from reminders r join outbox o on o.id = r.outbox_id
+      where r.rule_id = ${created.json().id} and r.kind = 'automatic'`);
+    expect(outbox.rows[0]).toEqual({ n: 2500, emails: 2500, named: 2500 });
+    expect((await send(d.app, d.admin, "POST", `${url}/run`)).json().sent).toBe(0);
   });
 });

@@ -2,7 +2,6 @@ import crypto from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import type { CurrentUser } from "../../../common/api/auth.js";
 import type { ReminderRule, ReminderRuleInput } from "../../../common/api/reminders.js";
-import { renderTemplate } from "../../../common/templates.js";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
 import { notFound } from "../../errors.js";
@@ -11,7 +10,7 @@ import { writeAudit } from "../audit/audit.js";
 import { findUserById } from "../auth/queries.js";
 import { presentUser } from "../auth/service.js";
 import * as q from "./queries.js";
-import { recipientValues, usableTemplate } from "./service.js";
+import { queueInPages, usableTemplate } from "./service.js";
 
 type RuleRow = {
   id: string;
@@ -124,29 +123,13 @@ export async function runRules(db: Db, config: Config, courseId?: string): Promi
       if (!scope) return 0;
       const template = await q.findTemplate(tx, rule.templateId);
       if (!template) return 0;
-      const recipients = await q.recipients(tx, sql`${learnersInScope(scope)} and ${ruleTargets(rule)}`);
-      const batchId = `rule:${rule.id}:${crypto.randomUUID()}`;
-      const queued = await q.queueReminders(
+      const { queued } = await queueInPages(
         tx,
-        recipients.map((r) => {
-          const values = recipientValues(config, r, user.timeZone);
-          return {
-            enrollmentId: r.enrollmentId,
-            email: r.email,
-            name: `${r.firstName} ${r.lastName}`,
-            subject: renderTemplate(template.subject, values),
-            body: renderTemplate(template.body, values),
-            key: `${batchId}:${r.userId}`,
-          };
-        }),
-        {
-          batchId,
-          templateId: template.id,
-          templateName: template.name,
-          sentBy: null,
-          kind: "automatic",
-          ruleId: rule.id,
-        },
+        config,
+        sql`${learnersInScope(scope)} and ${ruleTargets(rule)}`,
+        template,
+        user.timeZone,
+        { batchId: `rule:${rule.id}:${crypto.randomUUID()}`, sentBy: null, kind: "automatic", ruleId: rule.id },
       );
       if (queued > 0) {
         await writeAudit(tx, {

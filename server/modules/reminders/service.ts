@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import type { SQL } from "drizzle-orm";
 import type { CurrentUser } from "../../../common/api/auth.js";
 import type { MailTemplate, MailTemplateInput, ReminderBatch, ReminderPreview } from "../../../common/api/reminders.js";
 import type { Selection } from "../../../common/api/tutoring.js";
@@ -152,35 +153,12 @@ export async function send(
   await db.transaction(async (tx) => {
     const where = await actionSelection(tx, user, courseId, input.selection);
     const template = await usableTemplate(tx, user, input.templateId);
-    // By pages of recipients, each rendered and queued before the next is read: 10,000 messages
-    // rendered at once held all their texts, and their JSON, in memory together (issue #8's RSS).
-    let queued = 0;
-    for (let after: q.RecipientRow | undefined; ; ) {
-      const recipients = await q.recipients(tx, where, RECIPIENTS_PER_STATEMENT, 0, after);
-      if (!after && recipients.length === 0) {
-        throw badRequest("body.selection", "empty", "The selection holds no learner");
-      }
-      const rows = recipients.map((r) => {
-        const filled = recipientValues(config, r, user.timeZone);
-        return {
-          enrollmentId: r.enrollmentId,
-          email: r.email,
-          name: `${r.firstName} ${r.lastName}`,
-          subject: renderTemplate(template.subject, filled),
-          body: renderTemplate(template.body, filled),
-          key: `${batchId}:${r.userId}`,
-        };
-      });
-      queued += await q.queueReminders(tx, rows, {
-        batchId,
-        templateId: template.id,
-        templateName: template.name,
-        sentBy: user.id,
-        kind: "email",
-      });
-      if (recipients.length < RECIPIENTS_PER_STATEMENT) break;
-      after = recipients.at(-1);
-    }
+    const { recipients, queued } = await queueInPages(tx, config, where, template, user.timeZone, {
+      batchId,
+      sentBy: user.id,
+      kind: "email",
+    });
+    if (recipients === 0) throw badRequest("body.selection", "empty", "The selection holds no learner");
     if (queued > 0) {
       await writeAudit(tx, {
         actorId: user.id,
@@ -196,8 +174,44 @@ export async function send(
   return batch(db, config, user, courseId, batchId);
 }
 
-/** Recipients rendered and queued per statement by `send`. */
+/** Recipients rendered and queued per statement by queueInPages. */
 const RECIPIENTS_PER_STATEMENT = 1_000;
+
+/**
+ * Renders `template` for each active learner matching `where` and queues the messages with their
+ * reminders (idempotency key: the batch and the learner), by keyset pages of 1,000, each rendered and
+ * queued before the next is read: 10,000 messages rendered at once held all their texts, and their
+ * JSON, in memory together (issue #8's RSS). For a tutor's send and an automatic rule alike.
+ */
+export async function queueInPages(
+  tx: Tx,
+  config: Config,
+  where: SQL,
+  template: { id: string; name: string; subject: string; body: string },
+  timeZone: string,
+  meta: { batchId: string; sentBy: string | null; kind: "email" | "automatic"; ruleId?: string },
+): Promise<{ recipients: number; queued: number }> {
+  let recipients = 0;
+  let queued = 0;
+  for (let after: q.RecipientRow | undefined; ; ) {
+    const page = await q.recipients(tx, where, RECIPIENTS_PER_STATEMENT, 0, after);
+    recipients += page.length;
+    const rows = page.map((r) => {
+      const filled = recipientValues(config, r, timeZone);
+      return {
+        enrollmentId: r.enrollmentId,
+        email: r.email,
+        name: `${r.firstName} ${r.lastName}`,
+        subject: renderTemplate(template.subject, filled),
+        body: renderTemplate(template.body, filled),
+        key: `${meta.batchId}:${r.userId}`,
+      };
+    });
+    queued += await q.queueReminders(tx, rows, { ...meta, templateId: template.id, templateName: template.name });
+    if (page.length < RECIPIENTS_PER_STATEMENT) return { recipients, queued };
+    after = page.at(-1);
+  }
+}
 
 /** How far a reminder batch has gone. */
 export async function batch(
