@@ -140,6 +140,15 @@ describe("seed:big", () => {
     ).toBe(0);
   });
 
+  it("gives every assignment its course's sort name (the load bypasses the trigger that copies it)", async () => {
+    expect(await count(sql`select 1 from tutor_assignments`)).toBeGreaterThan(0);
+    expect(
+      await count(sql`
+        select 1 from tutor_assignments ta join courses c on c.id = ta.course_id
+        where ta.course_sort_name is distinct from c.search_name`),
+    ).toBe(0);
+  });
+
   it("has one lesson_stats row per lesson for every enrollment", async () => {
     expect(
       await count(sql`

@@ -2,9 +2,10 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 
 /**
- * Counts course_counters and course_sort_buckets, and copies enrollment_names, anew from the enrollments, for loads that bypass the triggers keeping it
+ * Counts course_counters and course_sort_buckets, copies enrollment_names from the enrollments and
+ * the courses' names into tutor_assignments, anew, for loads that bypass the triggers keeping them
  * (seed:big as a superuser loads with `session_replication_role = replica`; a restore copies
- * enrollments and counters separately). The migrations that created them count them the same way.
+ * enrollments and counters separately). The migrations that created them fill them the same way.
  */
 export async function rebuildEnrollmentProjections(tx: Tx): Promise<void> {
   await tx.execute(sql`delete from course_counters`);
@@ -22,4 +23,7 @@ export async function rebuildEnrollmentProjections(tx: Tx): Promise<void> {
   await tx.execute(sql`
     insert into enrollment_names (enrollment_id, course_id, name)
     select id, course_id, learner_sort_name from enrollments`);
+  await tx.execute(sql`
+    update tutor_assignments ta set course_sort_name = c.search_name from courses c
+    where c.id = ta.course_id and ta.course_sort_name is distinct from c.search_name`);
 }
