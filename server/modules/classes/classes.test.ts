@@ -156,6 +156,23 @@ describe("Classe virtuelle (A2)", () => {
     const webinar = report.lessons.find((l: { type: string }) => l.type === "webinar");
     expect(webinar).toMatchObject({ status: "completed", timeSpentSeconds: 5400 });
     expect(report.enrollment.progressPct).toBe(50);
+
+    // Cancelled afterwards, the class no longer counts: Demory is back to 33 %.
+    const cancelled = await send(
+      d.app,
+      d.tutor,
+      "POST",
+      `/api/tutoring/courses/${d.ids.c1}/classes/${created.id}/cancel`,
+    );
+    expect(cancelled.statusCode).toBe(200);
+    const after = (
+      await get(d.app, d.tutor, `/api/tutoring/courses/${d.ids.c1}/learners/${d.ids.demory}/report`)
+    ).json();
+    expect(after.lessons.find((l: { type: string }) => l.type === "webinar")).toMatchObject({
+      status: "not_attempted",
+      timeSpentSeconds: 0,
+    });
+    expect(after.enrollment.progressPct).toBe(33);
   });
 
   it("delivers the invitation by SMTP with the .ics attached", async () => {

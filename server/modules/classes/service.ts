@@ -176,6 +176,7 @@ export async function reschedule(
     if (!before) throw notFound("Class");
     if (before.cancelledAt) throw new AppError(409, "cancelled", "This class is cancelled");
     await q.updateClass(tx, classId, { ...input, startsAt: iso(input.startsAt) });
+    await recomputeAttendees(tx, courseId, classId);
     const row = await q.findClass(tx, courseId, classId);
     if (!row) throw notFound("Class");
     await mailInvitees(tx, config, user, row, await q.invitees(tx, classId, sql`true`), "update");
@@ -201,6 +202,7 @@ export async function cancel(db: Db, config: Config, jobs: Jobs, user: CurrentUs
     if (!before) throw notFound("Class");
     if (before.cancelledAt) throw new AppError(409, "cancelled", "This class is already cancelled");
     await q.cancelClass(tx, classId);
+    await recomputeAttendees(tx, courseId, classId);
     const row = await q.findClass(tx, courseId, classId);
     if (!row) throw notFound("Class");
     await mailInvitees(tx, config, user, row, await q.invitees(tx, classId, sql`true`), "cancel");
@@ -215,6 +217,17 @@ export async function cancel(db: Db, config: Config, jobs: Jobs, user: CurrentUs
   });
   await jobs.kickMail();
   return result;
+}
+
+/**
+ * The statistics of the learners whose attendance was recorded, after the class moved or was
+ * cancelled: its times date their webinar lesson, and a cancelled class no longer counts.
+ */
+function recomputeAttendees(tx: Tx, courseId: string, classId: string) {
+  return recomputeEnrollments(
+    tx,
+    sql`e.course_id = ${courseId} and e.user_id in (select va.user_id from virtual_class_attendance va where va.class_id = ${classId})`,
+  );
 }
 
 /**
