@@ -241,14 +241,6 @@ export async function submissionFiles(tx: Tx, enrollmentId: string, lessonId: st
   return result.rows;
 }
 
-/** Locks the enrollment (two submissions at once get consecutive numbers) and gives the next attempt number. */
-export async function nextAttemptNumber(tx: Tx, enrollmentId: string, lessonId: string) {
-  await tx.execute(sql`select id from enrollments where id = ${enrollmentId} for update`);
-  const result = await tx.execute<{ n: number }>(sql`
-    select coalesce(max(number), 0)::int + 1 as n from attempts where enrollment_id = ${enrollmentId} and lesson_id = ${lessonId}`);
-  return result.rows[0]?.n ?? 1;
-}
-
 export async function insertSubmission(
   tx: Tx,
   values: { enrollmentId: string; lessonId: string; number: number; text: string; declaredTimeSeconds: number },

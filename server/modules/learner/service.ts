@@ -15,6 +15,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { AppError, badRequest, conflict, notFound } from "../../errors.js";
 import { writeAudit } from "../audit/audit.js";
 import { recomputeEnrollment } from "../tracking/summaries.js";
+import { lockEnrollment, nextAttemptNumber } from "../tracking/writers.js";
 import * as q from "./queries.js";
 
 const iso = (value: string | Date) => new Date(value).toISOString();
@@ -304,7 +305,7 @@ async function sheetLesson(tx: Tx, user: CurrentUser, courseId: string, lessonId
 async function readingAttempt(tx: Tx, enrollmentId: string, lessonId: string) {
   const latest = await q.latestAttempt(tx, enrollmentId, lessonId);
   if (latest) return latest;
-  const number = await q.nextAttemptNumber(tx, enrollmentId, lessonId);
+  const number = await nextAttemptNumber(tx, enrollmentId, lessonId);
   return q.insertReadingAttempt(tx, enrollmentId, lessonId, number);
 }
 
@@ -312,6 +313,7 @@ async function readingAttempt(tx: Tx, enrollmentId: string, lessonId: string) {
 export async function openSession(db: Db, user: CurrentUser, courseId: string, lessonId: string) {
   return db.transaction(async (tx) => {
     const { course } = await sheetLesson(tx, user, courseId, lessonId);
+    await lockEnrollment(tx, course.enrollmentId);
     const attempt = await readingAttempt(tx, course.enrollmentId, lessonId);
     const sessionId = await q.insertSession(tx, course.enrollmentId, lessonId, attempt.id);
     await recomputeEnrollment(tx, course.enrollmentId);
@@ -334,6 +336,7 @@ export async function beat(
 ) {
   return db.transaction(async (tx) => {
     const { course } = await sheetLesson(tx, user, courseId, lessonId);
+    await lockEnrollment(tx, course.enrollmentId);
     const extended = await q.extendSession(tx, sessionId, course.enrollmentId, lessonId, STALE_SECONDS);
     if (!extended) {
       const existing = await q.findSession(tx, sessionId, course.enrollmentId, lessonId);
@@ -351,6 +354,7 @@ export async function beat(
 export async function markRead(db: Db, user: CurrentUser, courseId: string, lessonId: string) {
   return db.transaction(async (tx) => {
     const { course } = await sheetLesson(tx, user, courseId, lessonId);
+    await lockEnrollment(tx, course.enrollmentId);
     const attempt = await readingAttempt(tx, course.enrollmentId, lessonId);
     await q.markAttemptCompleted(tx, attempt.id);
     await recomputeEnrollment(tx, course.enrollmentId);
@@ -389,7 +393,7 @@ export async function submitMission(
     return await db.transaction(async (tx) => {
       const { course, lesson: row } = await lessonOf(tx, user, courseId, lessonId);
       if (row.type !== "mission") throw new AppError(409, "not_a_mission", "Only a mission takes submissions");
-      const number = await q.nextAttemptNumber(tx, course.enrollmentId, lessonId);
+      const number = await nextAttemptNumber(tx, course.enrollmentId, lessonId);
       const block = missionBlock(await q.submissions(tx, course.enrollmentId, lessonId));
       if (block === "waiting_correction") {
         throw conflict("waiting_correction", "Your previous submission is waiting for its correction");

@@ -8,6 +8,7 @@ import { writeAudit } from "../audit/audit.js";
 import { missionCorrectedMail } from "../mail/messages.js";
 import { enqueueMail } from "../mail/outbox.js";
 import { recomputeEnrollment } from "../tracking/summaries.js";
+import { lockEnrollment } from "../tracking/writers.js";
 import * as q from "./queries.js";
 
 const iso = (value: string | Date) => new Date(value).toISOString();
@@ -118,6 +119,8 @@ export async function correct(
 ) {
   const submission = await loadSubmission(db, user, courseId, submissionId);
   return db.transaction(async (tx) => {
+    // The learner first, as every writer of their facts (tracking/writers.ts).
+    await lockEnrollment(tx, submission.enrollmentId);
     const inserted = await q.insertCorrection(tx, {
       submissionId,
       tutorId: user.id,

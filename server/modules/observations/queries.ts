@@ -66,14 +66,6 @@ export async function findGrid(tx: Tx, courseId: string, lessonId: string) {
   return { ...row, criteria: criteria.rows };
 }
 
-export async function nextAttemptNumber(tx: Tx, enrollmentId: string, lessonId: string) {
-  // Locks the learner's enrollment row: two tutors observing at once get consecutive numbers.
-  await tx.execute(sql`select id from enrollments where id = ${enrollmentId} for update`);
-  const result = await tx.execute<{ n: number }>(sql`
-    select coalesce(max(number), 0)::int + 1 as n from attempts where enrollment_id = ${enrollmentId} and lesson_id = ${lessonId}`);
-  return result.rows[0]?.n ?? 1;
-}
-
 export async function enrolledAt(tx: Tx, enrollmentId: string) {
   const result = await tx.execute<{ at: string }>(
     sql`select enrolled_at as at from enrollments where id = ${enrollmentId}`,

@@ -5,6 +5,7 @@ import { badRequest, notFound } from "../../errors.js";
 import { courseScope, learnerEnrollment, learnersInScope } from "../access/policy.js";
 import { writeAudit } from "../audit/audit.js";
 import { recomputeEnrollment } from "../tracking/summaries.js";
+import { nextAttemptNumber } from "../tracking/writers.js";
 import * as q from "./queries.js";
 import { scoreObservation } from "./scoring.js";
 
@@ -99,7 +100,7 @@ export async function observe(
       ratings,
       found.passingScore,
     );
-    const number = await q.nextAttemptNumber(tx, enrollmentId, input.lessonId);
+    const number = await nextAttemptNumber(tx, enrollmentId, input.lessonId);
     const id = await q.insertObservation(tx, {
       enrollmentId,
       lessonId: input.lessonId,
