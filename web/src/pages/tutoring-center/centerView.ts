@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { useCallback, useRef } from "react";
 import { useSearchParams } from "react-router";
 import type { LearnerFilters, TutoredLearnersQuery } from "../../../../common/api/tutoring.js";
 import type { EnrollmentStatus, EnrollmentType } from "../../../../common/enums.js";
@@ -156,11 +156,21 @@ export function parseTimeFilter(text: string): number | null | undefined {
 export function useCenterView() {
   const [searchParams, setSearchParams] = useSearchParams();
   const view = parseCenterView(searchParams);
+  // The parameters last asked for, and the address shown when they were. react-router hands each
+  // change the parameters of the last render, and the route's loader delays the new address: two
+  // filters committed before the next render (two debounced fields on a slow device) both started
+  // from the same parameters, and the second undid the first. While the address shown is still the
+  // one of the last change, the next change starts from what that one asked for.
+  const asked = useRef<{ shown: string; params: URLSearchParams } | null>(null);
   const updateView = useCallback(
     (patch: Partial<CenterView>, options?: { replace?: boolean }) => {
-      setSearchParams((previous) => centerViewToParams({ ...parseCenterView(previous), ...patch }), options);
+      const shown = searchParams.toString();
+      const from = asked.current?.shown === shown ? asked.current.params : searchParams;
+      const params = centerViewToParams({ ...parseCenterView(from), ...patch });
+      asked.current = { shown, params };
+      setSearchParams(params, options);
     },
-    [setSearchParams],
+    [searchParams, setSearchParams],
   );
   return [view, updateView] as const;
 }
