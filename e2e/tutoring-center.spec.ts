@@ -173,7 +173,9 @@ test.describe("Tutorat > Formations > [Cours] > Centre de tutorat", () => {
     await page.getByRole("button", { name: "Effacer les filtres" }).click();
     await choose(page, "Filtrer par risque", "À risque", true);
     await expect(page).toHaveURL(/atRisk=true/);
-    for (const learner of await learnerRows(page).all()) await expect(learner.locator(".risk-badge")).toBeVisible();
+    // Retried until the filtered page has replaced the previous one: every row shown is at risk.
+    await expect(learnerRows(page).first()).toBeVisible();
+    await expect(learnerRows(page).filter({ hasNot: page.locator(".risk-badge") })).toHaveCount(0);
 
     await choose(page, "Filtrer par statut", "Terminé", true);
     await expect(page.getByText("Aucun apprenant tutoré ne correspond à ces critères.")).toBeVisible();
