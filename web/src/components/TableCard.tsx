@@ -1,5 +1,5 @@
-import { Card } from "antd";
 import { type ReactNode, useId } from "react";
+import { Panel } from "./Panel.js";
 
 export interface TableCardProps {
   /** Shown in capitals above the table, as in the source ("FORMATIONS"). */
@@ -9,12 +9,12 @@ export interface TableCardProps {
   children: ReactNode;
 }
 
-/** A titled card around a table; the title names the table for assistive technologies. */
+/** A titled panel around a table; the title names the table for assistive technologies. */
 export function TableCard({ title, tools, children }: TableCardProps) {
   const titleId = useId();
   return (
     <section aria-labelledby={titleId}>
-      <Card styles={{ body: { padding: 0 } }}>
+      <Panel>
         <div
           style={{
             display: "flex",
@@ -33,7 +33,7 @@ export function TableCard({ title, tools, children }: TableCardProps) {
           {tools}
         </div>
         {children}
-      </Card>
+      </Panel>
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import { FolderOpenOutlined, FolderOutlined, HomeOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Skeleton, Tree, type TreeDataNode, type TreeProps } from "antd";
+import { Alert, Button, Skeleton, Tree, type TreeDataNode, type TreeProps } from "antd";
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FolderNode } from "../../../../common/api/courses.js";
 import { useFolderTree } from "../../api/coursesDetail.js";
+import { Panel } from "../../components/Panel.js";
 import { FolderTitle } from "./FolderTitle.js";
 
 /** Key of the tree's root node, "all courses". */
@@ -101,7 +102,7 @@ export function FolderTree({ selected, onSelect }: FolderTreeProps) {
 
   return (
     <section aria-labelledby={titleId}>
-      <Card styles={{ body: { padding: 0 } }}>
+      <Panel>
         <div
           style={{
             display: "flex",
@@ -153,7 +154,7 @@ export function FolderTree({ selected, onSelect }: FolderTreeProps) {
             />
           )}
         </div>
-      </Card>
+      </Panel>
     </section>
   );
 }
