@@ -34,10 +34,14 @@ test.describe("Tutorat > Formations", () => {
     await page.getByRole("columnheader", { name: "Liste" }).focus();
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/sort=list&order=asc/);
+    // The headers show the new order before the next key: pressed earlier, on a slow machine, the
+    // key reached a table still sorted by name, and Cours went descending.
+    await expect(page.getByRole("columnheader", { name: "Liste" })).toHaveAttribute("aria-sort", "ascending");
     await page.getByRole("columnheader", { name: "Cours" }).focus();
     await page.keyboard.press("Enter");
     // Name ascending is the default order, which the URL leaves out.
     await expect(page).toHaveURL(/\/tutorat\/formations$/);
+    await expect(page.getByRole("columnheader", { name: "Cours" })).toHaveAttribute("aria-sort", "ascending");
     await expect(courseRows(page).first()).toContainText("Cours 1 : L'avant-vente");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/sort=name&order=desc/);
