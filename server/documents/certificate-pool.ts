@@ -10,8 +10,9 @@ import type { DocumentLocale } from "./labels.js";
 /**
  * Renders certificates on worker threads, so a job of 1,000 learners renders while the main thread
  * works the database (BENCHMARKS.md: ~5 ms of CPU per PDF). Threads start on first use, never keep
- * the process alive, and are ended once idle for `idleMs` (each holds ~80-110 MB of RSS: a V8 heap,
- * tsx, pdfkit and the parsed fonts), so that memory is taken only while certificates are made. If
+ * the process alive, and are ended once idle for `idleMs` (each held ~80-110 MB of RSS when measured
+ * under tsx: a V8 heap, the loader, pdfkit and the parsed fonts; less from the JavaScript build), so
+ * that memory is taken only while certificates are made. If
  * they can't start, PDFs are rendered in this thread.
  */
 export class CertificatePool {
@@ -161,7 +162,7 @@ const BOOTSTRAP = bootstrap();
 
 /**
  * One core stays for the main thread and PostgreSQL (reading, storing, the zip). Measured on 2
- * cores, 1,000 certificates: a second thread cost 1.2-1.9 s more CPU (its start, tsx, contention)
+ * cores (under tsx), 1,000 certificates: a second thread cost 1.2-1.9 s more CPU (its start, contention)
  * and ~100 MB of RSS, and was slower whenever the machine was shared (29 vs 36 s, 37 vs 40 s, load
  * 14-18); with rendering at ~5 ms a PDF, one thread keeps pace with the database.
  */
