@@ -39,12 +39,12 @@ type MenuItem = Required<MenuProps>["items"][number];
 
 // Administration > people (S3), in the order an admin sets up an organisation.
 const peopleEntries = [
-  { key: "users", icon: <UserOutlined />, label: "people.menu.users" },
-  { key: "lists", icon: <UnorderedListOutlined />, label: "people.menu.lists" },
-  { key: "enrollments", icon: <UserAddOutlined />, label: "people.menu.enrollments" },
-  { key: "tutors", icon: <IdcardOutlined />, label: "people.menu.tutors" },
-  { key: "imports", icon: <ImportOutlined />, label: "people.menu.imports" },
-  { key: "tokens", icon: <ApiOutlined />, label: "people.menu.tokens" },
+  { key: "users", icon: <UserOutlined />, label: "nav.people.users" },
+  { key: "lists", icon: <UnorderedListOutlined />, label: "nav.people.lists" },
+  { key: "enrollments", icon: <UserAddOutlined />, label: "nav.people.enrollments" },
+  { key: "tutors", icon: <IdcardOutlined />, label: "nav.people.tutors" },
+  { key: "imports", icon: <ImportOutlined />, label: "nav.people.imports" },
+  { key: "tokens", icon: <ApiOutlined />, label: "nav.people.tokens" },
 ] as const;
 
 export interface AppMenuProps {
@@ -74,12 +74,12 @@ export function AppMenu({ onNavigate }: AppMenuProps) {
         {
           key: allMissionsRoute,
           icon: <FormOutlined />,
-          label: <Link to={allMissionsRoute}>{t("missions.menu")}</Link>,
+          label: <Link to={allMissionsRoute}>{t("nav.missions")}</Link>,
         },
         {
           key: mailTemplatesRoute,
           icon: <MailOutlined />,
-          label: <Link to={mailTemplatesRoute}>{t("templates.menu")}</Link>,
+          label: <Link to={mailTemplatesRoute}>{t("nav.mailTemplates")}</Link>,
         },
       ],
     });
@@ -95,27 +95,27 @@ export function AppMenu({ onNavigate }: AppMenuProps) {
     items.push({
       key: "administration",
       icon: <SettingOutlined />,
-      label: t("audit.admin.administration"),
+      label: t("nav.administration"),
       children: [
         {
           key: adminCoursesRoute,
           icon: <AppstoreOutlined />,
-          label: <Link to={adminCoursesRoute}>{t("catalogueAdmin.menu.courses")}</Link>,
+          label: <Link to={adminCoursesRoute}>{t("nav.adminCourses")}</Link>,
         },
         {
           key: adminFoldersRoute,
           icon: <FolderOutlined />,
-          label: <Link to={adminFoldersRoute}>{t("catalogueAdmin.menu.folders")}</Link>,
+          label: <Link to={adminFoldersRoute}>{t("nav.adminFolders")}</Link>,
         },
         {
           key: adminCategoriesRoute,
           icon: <TagsOutlined />,
-          label: <Link to={adminCategoriesRoute}>{t("catalogueAdmin.menu.categories")}</Link>,
+          label: <Link to={adminCategoriesRoute}>{t("nav.adminCategories")}</Link>,
         },
         {
           key: adminCompetenciesRoute,
           icon: <AimOutlined />,
-          label: <Link to={adminCompetenciesRoute}>{t("catalogueAdmin.menu.competencies")}</Link>,
+          label: <Link to={adminCompetenciesRoute}>{t("nav.adminCompetencies")}</Link>,
         },
         ...peopleEntries.map(({ key, icon, label }) => ({
           key: adminPeopleRoutes[key],
@@ -125,12 +125,12 @@ export function AppMenu({ onNavigate }: AppMenuProps) {
         {
           key: adminAuditRoute,
           icon: <AuditOutlined />,
-          label: <Link to={adminAuditRoute}>{t("audit.menu")}</Link>,
+          label: <Link to={adminAuditRoute}>{t("nav.audit")}</Link>,
         },
         {
           key: adminMessagesRoute,
           icon: <SendOutlined />,
-          label: <Link to={adminMessagesRoute}>{t("messages.menu")}</Link>,
+          label: <Link to={adminMessagesRoute}>{t("nav.messages")}</Link>,
         },
       ],
     });

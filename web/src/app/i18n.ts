@@ -1,7 +1,7 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Locale } from "../../../common/enums.js";
-import { frCatalogue } from "../i18n/catalogues.js";
+import { frShell } from "../i18n/catalogues.js";
 
 export const defaultLocale: Locale = "fr";
 export const supportedLocales: readonly Locale[] = ["fr", "en"];
@@ -38,8 +38,10 @@ export function setupI18n(initial: Locale = storedLocale()) {
   if (!i18n.isInitialized) {
     i18n.on("languageChanged", handleLanguageChanged);
     void i18n.use(initReactI18next).init({
-      // French only: English is added by loadLocale before it is shown (a chunk of its own).
-      resources: { fr: { translation: frCatalogue } },
+      // The French texts of sign-in, the layout and the first screen: the rest of French comes with
+      // the other screens (loadAllTexts), English whole before it is shown (loadLocale).
+      // A copy: adding the rest later extends the object i18next holds.
+      resources: { fr: { translation: { ...frShell } } },
       lng: initial,
       fallbackLng: defaultLocale,
       supportedLngs: [...supportedLocales],
@@ -51,12 +53,36 @@ export function setupI18n(initial: Locale = storedLocale()) {
   return i18n;
 }
 
-/** Adds a locale's texts to i18next if they are not there yet (English comes in its own chunk). */
+let frenchRest: Promise<void> | undefined;
+// Set once a screen beyond the first one is asked for: from then on French means all of French.
+let allTextsWanted = false;
+
+function loadFrenchRest(): Promise<void> {
+  frenchRest ??= import("../i18n/catalogues.rest.js").then(({ frRest }) => {
+    setupI18n().addResourceBundle("fr", "translation", frRest, true, false);
+  });
+  return frenchRest;
+}
+
+/**
+ * Adds a locale's texts to i18next if they are not there yet: English whole (a chunk of its own),
+ * French's other screens once any of them was asked for (loadAllTexts).
+ */
 export async function loadLocale(locale: Locale): Promise<void> {
   const i18n = setupI18n();
+  if (locale === "fr") {
+    if (allTextsWanted) await loadFrenchRest();
+    return;
+  }
   if (i18n.hasResourceBundle(locale, "translation")) return;
   const { enCatalogue } = await import("../i18n/catalogues.en.js");
   i18n.addResourceBundle(locale, "translation", enCatalogue);
+}
+
+/** Every text of the language shown (and of French, should the user switch back): any screen's. */
+export function loadAllTexts(): Promise<void> {
+  allTextsWanted = true;
+  return loadLocale(currentLocale());
 }
 
 /** Shows the app in a locale, its texts loaded first so no screen flashes untranslated keys. */

@@ -1,6 +1,15 @@
 import { lazy } from "react";
+import { loadAllTexts } from "./i18n.js";
 
 // Each screen is its own chunk, so the first screen only downloads what it shows.
+
+/**
+ * A screen beyond sign-in and the first one: its code, and the texts that come with the other screens
+ * (catalogues.rest.ts), both before it renders.
+ */
+function withTexts<T>(code: Promise<T>): Promise<T> {
+  return Promise.all([code, loadAllTexts()]).then(([module]) => module);
+}
 export const SignInPage = lazy(() => import("../pages/sign-in/SignInPage.js").then((m) => ({ default: m.SignInPage })));
 /** The layout's code; its route starts loading it with the session rather than after it. */
 export const loadAppLayout = () => import("./AppLayout.js");
@@ -9,100 +18,114 @@ export const TutoredCoursesPage = lazy(() =>
   import("../pages/tutored-courses/TutoredCoursesPage.js").then((m) => ({ default: m.TutoredCoursesPage })),
 );
 export const MyCoursesPage = lazy(() =>
-  import("../pages/my-courses/MyCoursesPage.js").then((m) => ({ default: m.MyCoursesPage })),
+  withTexts(import("../pages/my-courses/MyCoursesPage.js")).then((m) => ({ default: m.MyCoursesPage })),
 );
 export const LearnerCoursePage = lazy(() =>
-  import("../pages/learner-course/LearnerCoursePage.js").then((m) => ({ default: m.LearnerCoursePage })),
+  withTexts(import("../pages/learner-course/LearnerCoursePage.js")).then((m) => ({ default: m.LearnerCoursePage })),
 );
 export const LearnerLessonPage = lazy(() =>
-  import("../pages/learner-lesson/LearnerLessonPage.js").then((m) => ({ default: m.LearnerLessonPage })),
+  withTexts(import("../pages/learner-lesson/LearnerLessonPage.js")).then((m) => ({ default: m.LearnerLessonPage })),
 );
 export const NotFoundPage = lazy(() =>
-  import("../pages/not-found/NotFoundPage.js").then((m) => ({ default: m.NotFoundPage })),
+  withTexts(import("../pages/not-found/NotFoundPage.js")).then((m) => ({ default: m.NotFoundPage })),
 );
 export const LearnerReportPage = lazy(() =>
-  import("../pages/learner-report/LearnerReportPage.js").then((m) => ({ default: m.LearnerReportPage })),
+  withTexts(import("../pages/learner-report/LearnerReportPage.js")).then((m) => ({ default: m.LearnerReportPage })),
 );
 export const AdminAuditPage = lazy(() =>
-  import("../pages/admin-audit/AdminAuditPage.js").then((m) => ({ default: m.AdminAuditPage })),
+  withTexts(import("../pages/admin-audit/AdminAuditPage.js")).then((m) => ({ default: m.AdminAuditPage })),
 );
 export const CourseDetailPage = lazy(() =>
-  import("../pages/course-detail/CourseDetailPage.js").then((m) => ({ default: m.CourseDetailPage })),
+  withTexts(import("../pages/course-detail/CourseDetailPage.js")).then((m) => ({ default: m.CourseDetailPage })),
 );
 export const CourseEvaluationPage = lazy(() =>
-  import("../pages/course-evaluation/CourseEvaluationPage.js").then((m) => ({ default: m.CourseEvaluationPage })),
+  withTexts(import("../pages/course-evaluation/CourseEvaluationPage.js")).then((m) => ({
+    default: m.CourseEvaluationPage,
+  })),
 );
 export const CataloguePage = lazy(() =>
-  import("../pages/catalogue/CataloguePage.js").then((m) => ({ default: m.CataloguePage })),
+  withTexts(import("../pages/catalogue/CataloguePage.js")).then((m) => ({ default: m.CataloguePage })),
 );
 /** The tutoring center's code; its route starts loading it with its data. */
-export const loadTutoringCenterPage = () => import("../pages/tutoring-center/TutoringCenterPage.js");
+export const loadTutoringCenterPage = () => withTexts(import("../pages/tutoring-center/TutoringCenterPage.js"));
 export const TutoringCenterPage = lazy(() => loadTutoringCenterPage().then((m) => ({ default: m.TutoringCenterPage })));
 export const CourseMissionsPage = lazy(() =>
-  import("../pages/missions/CourseMissionsPage.js").then((m) => ({ default: m.CourseMissionsPage })),
+  withTexts(import("../pages/missions/CourseMissionsPage.js")).then((m) => ({ default: m.CourseMissionsPage })),
 );
 export const AllMissionsPage = lazy(() =>
-  import("../pages/missions/AllMissionsPage.js").then((m) => ({ default: m.AllMissionsPage })),
+  withTexts(import("../pages/missions/AllMissionsPage.js")).then((m) => ({ default: m.AllMissionsPage })),
 );
 export const MissionPage = lazy(() =>
-  import("../pages/missions/MissionPage.js").then((m) => ({ default: m.MissionPage })),
+  withTexts(import("../pages/missions/MissionPage.js")).then((m) => ({ default: m.MissionPage })),
 );
 export const ObservationsPage = lazy(() =>
-  import("../pages/observations/ObservationsPage.js").then((m) => ({ default: m.ObservationsPage })),
+  withTexts(import("../pages/observations/ObservationsPage.js")).then((m) => ({ default: m.ObservationsPage })),
 );
 export const ObservationFormPage = lazy(() =>
-  import("../pages/observations/ObservationFormPage.js").then((m) => ({ default: m.ObservationFormPage })),
+  withTexts(import("../pages/observations/ObservationFormPage.js")).then((m) => ({ default: m.ObservationFormPage })),
 );
 export const MailTemplatesPage = lazy(() =>
-  import("../pages/mail-templates/MailTemplatesPage.js").then((m) => ({ default: m.MailTemplatesPage })),
+  withTexts(import("../pages/mail-templates/MailTemplatesPage.js")).then((m) => ({ default: m.MailTemplatesPage })),
 );
 export const VirtualClassesPage = lazy(() =>
-  import("../pages/virtual-classes/VirtualClassesPage.js").then((m) => ({ default: m.VirtualClassesPage })),
+  withTexts(import("../pages/virtual-classes/VirtualClassesPage.js")).then((m) => ({ default: m.VirtualClassesPage })),
 );
 export const ReminderRulesPage = lazy(() =>
-  import("../pages/reminder-rules/ReminderRulesPage.js").then((m) => ({ default: m.ReminderRulesPage })),
+  withTexts(import("../pages/reminder-rules/ReminderRulesPage.js")).then((m) => ({ default: m.ReminderRulesPage })),
 );
 export const AdminMessagesPage = lazy(() =>
-  import("../pages/admin-messages/AdminMessagesPage.js").then((m) => ({ default: m.AdminMessagesPage })),
+  withTexts(import("../pages/admin-messages/AdminMessagesPage.js")).then((m) => ({ default: m.AdminMessagesPage })),
 );
-export const QuizPage = lazy(() => import("../pages/quiz/QuizPage.js").then((m) => ({ default: m.QuizPage })));
+export const QuizPage = lazy(() =>
+  withTexts(import("../pages/quiz/QuizPage.js")).then((m) => ({ default: m.QuizPage })),
+);
 export const AdminQuizPage = lazy(() =>
-  import("../pages/admin-quiz/AdminQuizPage.js").then((m) => ({ default: m.AdminQuizPage })),
+  withTexts(import("../pages/admin-quiz/AdminQuizPage.js")).then((m) => ({ default: m.AdminQuizPage })),
 );
-export const PlayerPage = lazy(() => import("../pages/player/PlayerPage.js").then((m) => ({ default: m.PlayerPage })));
+export const PlayerPage = lazy(() =>
+  withTexts(import("../pages/player/PlayerPage.js")).then((m) => ({ default: m.PlayerPage })),
+);
 export const ScormPackagePage = lazy(() =>
-  import("../pages/scorm-package/ScormPackagePage.js").then((m) => ({ default: m.ScormPackagePage })),
+  withTexts(import("../pages/scorm-package/ScormPackagePage.js")).then((m) => ({ default: m.ScormPackagePage })),
 );
 export const AdminCoursesPage = lazy(() =>
-  import("../pages/admin-courses/AdminCoursesPage.js").then((m) => ({ default: m.AdminCoursesPage })),
+  withTexts(import("../pages/admin-courses/AdminCoursesPage.js")).then((m) => ({ default: m.AdminCoursesPage })),
 );
 export const AdminCourseEditorPage = lazy(() =>
-  import("../pages/admin-course-editor/AdminCourseEditorPage.js").then((m) => ({ default: m.AdminCourseEditorPage })),
+  withTexts(import("../pages/admin-course-editor/AdminCourseEditorPage.js")).then((m) => ({
+    default: m.AdminCourseEditorPage,
+  })),
 );
 export const AdminFoldersPage = lazy(() =>
-  import("../pages/admin-folders/AdminFoldersPage.js").then((m) => ({ default: m.AdminFoldersPage })),
+  withTexts(import("../pages/admin-folders/AdminFoldersPage.js")).then((m) => ({ default: m.AdminFoldersPage })),
 );
 export const AdminCategoriesPage = lazy(() =>
-  import("../pages/admin-categories/AdminCategoriesPage.js").then((m) => ({ default: m.AdminCategoriesPage })),
+  withTexts(import("../pages/admin-categories/AdminCategoriesPage.js")).then((m) => ({
+    default: m.AdminCategoriesPage,
+  })),
 );
 export const AdminCompetenciesPage = lazy(() =>
-  import("../pages/admin-competencies/AdminCompetenciesPage.js").then((m) => ({ default: m.AdminCompetenciesPage })),
+  withTexts(import("../pages/admin-competencies/AdminCompetenciesPage.js")).then((m) => ({
+    default: m.AdminCompetenciesPage,
+  })),
 );
 export const AdminUsersPage = lazy(() =>
-  import("../pages/admin-users/AdminUsersPage.js").then((m) => ({ default: m.AdminUsersPage })),
+  withTexts(import("../pages/admin-users/AdminUsersPage.js")).then((m) => ({ default: m.AdminUsersPage })),
 );
 export const AdminListsPage = lazy(() =>
-  import("../pages/admin-lists/AdminListsPage.js").then((m) => ({ default: m.AdminListsPage })),
+  withTexts(import("../pages/admin-lists/AdminListsPage.js")).then((m) => ({ default: m.AdminListsPage })),
 );
 export const AdminEnrollmentsPage = lazy(() =>
-  import("../pages/admin-enrollments/AdminEnrollmentsPage.js").then((m) => ({ default: m.AdminEnrollmentsPage })),
+  withTexts(import("../pages/admin-enrollments/AdminEnrollmentsPage.js")).then((m) => ({
+    default: m.AdminEnrollmentsPage,
+  })),
 );
 export const AdminTutorsPage = lazy(() =>
-  import("../pages/admin-tutors/AdminTutorsPage.js").then((m) => ({ default: m.AdminTutorsPage })),
+  withTexts(import("../pages/admin-tutors/AdminTutorsPage.js")).then((m) => ({ default: m.AdminTutorsPage })),
 );
 export const AdminImportsPage = lazy(() =>
-  import("../pages/admin-imports/AdminImportsPage.js").then((m) => ({ default: m.AdminImportsPage })),
+  withTexts(import("../pages/admin-imports/AdminImportsPage.js")).then((m) => ({ default: m.AdminImportsPage })),
 );
 export const AdminTokensPage = lazy(() =>
-  import("../pages/admin-tokens/AdminTokensPage.js").then((m) => ({ default: m.AdminTokensPage })),
+  withTexts(import("../pages/admin-tokens/AdminTokensPage.js")).then((m) => ({ default: m.AdminTokensPage })),
 );

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { enCatalogue as en } from "./catalogues.en.js";
-import { frCatalogue as fr } from "./catalogues.js";
+import { type Catalogue, frShell } from "./catalogues.js";
+import { frRest } from "./catalogues.rest.js";
+
+const fr: Catalogue = { ...frShell, ...frRest };
 
 function leaves(value: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
@@ -20,7 +23,18 @@ function placeholders(text: string): string[] {
 
 describe("translation catalogues", () => {
   it("never define a top-level section in two area files", async () => {
-    const files = ["", ".courses", ".center", ".report", ".actions", ".quiz"];
+    const files = [
+      "",
+      ".courses",
+      ".center",
+      ".report",
+      ".actions",
+      ".quiz",
+      ".learner",
+      ".scorm",
+      ".admin-catalogue",
+      ".admin-people",
+    ];
     const seen = new Map<string, string>();
     for (const file of files) {
       const catalogue = (await import(`./fr${file}.json`, { with: { type: "json" } })).default as Record<

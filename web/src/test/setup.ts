@@ -1,7 +1,7 @@
 import { cleanup, configure } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
 import { setCsrfToken } from "../api/client.js";
-import { setupI18n } from "../app/i18n.js";
+import { loadAllTexts, setupI18n } from "../app/i18n.js";
 
 // jsdom lacks the layout APIs antd calls (responsive observers, media queries).
 class ResizeObserverStub {
@@ -41,6 +41,8 @@ const getComputedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element: Element) => getComputedStyle(element);
 
 const i18n = setupI18n("fr");
+// Tests render screens directly, not through lazyPages, which loads the texts of the screens beyond the first.
+await loadAllTexts();
 
 afterEach(async () => {
   cleanup();

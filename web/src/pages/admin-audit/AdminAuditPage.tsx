@@ -140,10 +140,7 @@ export function AdminAuditPage() {
 
   return (
     <>
-      <PageHeader
-        title={t("audit.admin.title")}
-        breadcrumb={[t("audit.admin.administration"), t("audit.admin.title")]}
-      />
+      <PageHeader title={t("audit.admin.title")} breadcrumb={[t("nav.administration"), t("audit.admin.title")]} />
       <TableCard
         title={t("audit.admin.tableTitle")}
         tools={

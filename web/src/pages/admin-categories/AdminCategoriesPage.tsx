@@ -77,7 +77,7 @@ export function AdminCategoriesPage() {
     <>
       <PageHeader
         title={title}
-        breadcrumb={[t("audit.admin.administration"), title]}
+        breadcrumb={[t("nav.administration"), title]}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ category: null })}>
             {t("catalogueAdmin.categories.create")}

@@ -95,7 +95,7 @@ export function AdminCompetenciesPage() {
     <>
       <PageHeader
         title={title}
-        breadcrumb={[t("audit.admin.administration"), title]}
+        breadcrumb={[t("nav.administration"), title]}
         extra={
           <Button
             type="primary"

@@ -28,7 +28,7 @@ export function AdminCourseEditorPage() {
       <>
         <PageHeader
           title={t("catalogueAdmin.editor.notFound")}
-          breadcrumb={[t("audit.admin.administration"), coursesCrumb, t("catalogueAdmin.editor.notFound")]}
+          breadcrumb={[t("nav.administration"), coursesCrumb, t("catalogueAdmin.editor.notFound")]}
         />
         {missing ? (
           <Result
@@ -51,7 +51,7 @@ export function AdminCourseEditorPage() {
     <>
       <PageHeader
         title={data.name}
-        breadcrumb={[t("audit.admin.administration"), coursesCrumb, data.name]}
+        breadcrumb={[t("nav.administration"), coursesCrumb, data.name]}
         extra={
           <span style={{ display: "inline-flex", flexWrap: "wrap", gap: 8 }}>
             <ButtonLink to={courseDetailPath(data.id, "lecons")} icon={<EyeOutlined />}>

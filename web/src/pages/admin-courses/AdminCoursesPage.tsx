@@ -105,7 +105,7 @@ export function AdminCoursesPage() {
     <>
       <PageHeader
         title={title}
-        breadcrumb={[t("audit.admin.administration"), title]}
+        breadcrumb={[t("nav.administration"), title]}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t("catalogueAdmin.courses.create")}

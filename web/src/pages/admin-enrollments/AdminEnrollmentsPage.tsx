@@ -121,7 +121,7 @@ export function AdminEnrollmentsPage() {
     <AccessibleForm>
       <PageHeader
         title={title}
-        breadcrumb={[t("audit.admin.administration"), title]}
+        breadcrumb={[t("nav.administration"), title]}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")}>
             {t("people.enrollments.create")}

@@ -121,7 +121,7 @@ export function AdminFoldersPage() {
     <>
       <PageHeader
         title={title}
-        breadcrumb={[t("audit.admin.administration"), title]}
+        breadcrumb={[t("nav.administration"), title]}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: "create", parent: null })}>
             {t("catalogueAdmin.folders.createRoot")}

@@ -99,7 +99,7 @@ export function AdminImportsPage() {
   const maxMb = Math.round(IMPORT_MAX_BYTES / 1024 / 1024);
   return (
     <AccessibleForm>
-      <PageHeader title={title} breadcrumb={[t("audit.admin.administration"), title]} />
+      <PageHeader title={title} breadcrumb={[t("nav.administration"), title]} />
       <Space direction="vertical" size={16} style={{ width: "100%" }}>
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("people.imports.step1")}</h2>}>
           <Radio.Group

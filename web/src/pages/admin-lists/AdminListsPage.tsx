@@ -86,7 +86,7 @@ export function AdminListsPage() {
     <AccessibleForm>
       <PageHeader
         title={title}
-        breadcrumb={[t("audit.admin.administration"), title]}
+        breadcrumb={[t("nav.administration"), title]}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")}>
             {t("people.lists.create")}

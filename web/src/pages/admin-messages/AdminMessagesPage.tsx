@@ -120,7 +120,7 @@ export function AdminMessagesPage() {
   const title = t("messages.title");
   return (
     <AccessibleForm>
-      <PageHeader title={title} breadcrumb={[t("audit.admin.administration"), title]} />
+      <PageHeader title={title} breadcrumb={[t("nav.administration"), title]} />
       {messages.data && !messages.data.smtpConfigured ? (
         <Alert
           type="warning"

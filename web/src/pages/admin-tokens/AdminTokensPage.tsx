@@ -107,7 +107,7 @@ export function AdminTokensPage() {
     <AccessibleForm>
       <PageHeader
         title={title}
-        breadcrumb={[t("audit.admin.administration"), title]}
+        breadcrumb={[t("nav.administration"), title]}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t("people.tokens.create")}

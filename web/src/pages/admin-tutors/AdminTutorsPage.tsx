@@ -100,7 +100,7 @@ export function AdminTutorsPage() {
     <AccessibleForm>
       <PageHeader
         title={title}
-        breadcrumb={[t("audit.admin.administration"), title]}
+        breadcrumb={[t("nav.administration"), title]}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")}>
             {t("people.tutors.create")}

@@ -129,7 +129,7 @@ export function AdminUsersPage() {
     <AccessibleForm>
       <PageHeader
         title={title}
-        breadcrumb={[t("audit.admin.administration"), title]}
+        breadcrumb={[t("nav.administration"), title]}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")}>
             {t("people.users.create")}
