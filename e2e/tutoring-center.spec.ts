@@ -114,7 +114,8 @@ test.describe("Tutorat > Formations > [Cours] > Centre de tutorat", () => {
     await expect(learnerRows(page).nth(0)).toContainText("AGASSE Sam");
     await expect(learnerRows(page).nth(0)).toContainText("04:16:08");
 
-    await choose(page, "Taille de la page:", "10", true);
+    await page.getByRole("combobox", { name: "Taille de la page:" }).click();
+    await page.getByRole("option", { name: "10", exact: true }).click();
     await expect(learnerRows(page)).toHaveCount(10);
     await expect(pagerStatus(page)).toContainText("Page 1 sur 3, élément(s) 1 à 10 sur 21.");
     await page.getByRole("navigation", { name: "Pagination" }).getByTitle("3").click();

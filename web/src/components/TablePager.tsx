@@ -1,6 +1,7 @@
-import { Pagination, Select } from "antd";
+import { Pagination } from "antd";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { PageSizeSelect } from "./PageSizeSelect.js";
 import { pagerSummary } from "./pagerSummary.js";
 
 export const defaultPageSizeOptions = [10, 25, 50, 100] as const;
@@ -55,14 +56,11 @@ export function TablePager({
             <span id={labelId} style={{ whiteSpace: "nowrap" }}>
               {t("pager.pageSize")}
             </span>{" "}
-            <Select
-              aria-labelledby={labelId}
-              size="small"
+            <PageSizeSelect
+              labelledBy={labelId}
               value={pageSize}
+              options={pageSizeOptions}
               onChange={handleSizeChange}
-              options={pageSizeOptions.map((size) => ({ value: size, label: String(size) }))}
-              style={{ width: 72 }}
-              popupMatchSelectWidth={false}
             />{" "}
           </>
         ) : null}
