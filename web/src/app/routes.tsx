@@ -57,7 +57,7 @@ import { RouteErrorBoundary } from "./RouteErrorBoundary.js";
 function startLayout(queryClient: QueryClient) {
   return () => {
     void queryClient.prefetchQuery(sessionQuery);
-    window.setTimeout(() => void loadAppLayout(), 0);
+    queueMicrotask(() => void loadAppLayout());
     return null;
   };
 }
@@ -65,7 +65,7 @@ function startLayout(queryClient: QueryClient) {
 function startTutoringCenter(queryClient: QueryClient) {
   return ({ params, request }: LoaderFunctionArgs) => {
     preloadTutoringCenter(queryClient, params.courseId ?? "", new URL(request.url));
-    window.setTimeout(() => void loadTutoringCenterPage(), 0);
+    queueMicrotask(() => void loadTutoringCenterPage());
     return null;
   };
 }
