@@ -1,6 +1,6 @@
 import { MoreOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
 import { Button, Dropdown, type MenuProps } from "antd";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TutoredLearner } from "../../../../common/api/tutoring.js";
 import { useRegenerateCertificate } from "../../api/actions.js";
@@ -9,12 +9,16 @@ import { currentLocale } from "../../app/i18n.js";
 import { certificatePath } from "../tutoring-center/centerPaths.js";
 import { learnerName } from "../tutoring-center/learnerName.js";
 import { AccessibleForm } from "./AccessibleForm.js";
-import { RevokeCertificateModal } from "./RevokeCertificateModal.js";
 
 export interface CertificateCellProps {
   courseId: string;
   learner: TutoredLearner;
 }
+
+// Its form and dialog load when a revocation is asked for, not with every row of the center's table.
+const RevokeCertificateModal = lazy(() =>
+  import("./RevokeCertificateModal.js").then((m) => ({ default: m.RevokeCertificateModal })),
+);
 
 /** The `Certificat` column: download the learner's certificate (PDF); regenerate or revoke it from its menu. */
 export function CertificateCell({ courseId, learner }: CertificateCellProps) {
@@ -76,14 +80,16 @@ export function CertificateCell({ courseId, learner }: CertificateCellProps) {
           />
         </Dropdown>
         {revoking ? (
-          <RevokeCertificateModal
-            courseId={courseId}
-            learnerId={learner.userId}
-            certificateId={certificate.id}
-            name={name}
-            kind={kindName}
-            onClose={() => setRevoking(false)}
-          />
+          <Suspense fallback={null}>
+            <RevokeCertificateModal
+              courseId={courseId}
+              learnerId={learner.userId}
+              certificateId={certificate.id}
+              name={name}
+              kind={kindName}
+              onClose={() => setRevoking(false)}
+            />
+          </Suspense>
         ) : null}
       </span>
     </AccessibleForm>

@@ -1,10 +1,11 @@
-import { Card, Select } from "antd";
+import { Select } from "antd";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { EnrollmentType } from "../../../../common/enums.js";
 import { useCourseSwitcherOptions } from "../../api/tutoring.js";
 import { courseCenterPath } from "../../app/navigation.js";
+import { Panel } from "../../components/Panel.js";
 
 const allEnrollments = "all";
 type EnrollmentChoice = EnrollmentType | typeof allEnrollments;
@@ -42,7 +43,7 @@ export function CenterToolbar({ courseId, courseName, enrollmentType, onEnrollme
 
   return (
     <section aria-labelledby={titleId} style={{ marginBottom: 16 }}>
-      <Card styles={{ body: { padding: "12px 16px" } }}>
+      <Panel padding="12px 16px">
         <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: "12px 24px" }}>
           <h2 id={titleId} style={{ margin: 0, fontSize: 14, fontWeight: 600, letterSpacing: 0.6 }}>
             {t("center.tutoredCourses")}
@@ -81,7 +82,7 @@ export function CenterToolbar({ courseId, courseName, enrollmentType, onEnrollme
             />
           </span>
         </div>
-      </Card>
+      </Panel>
     </section>
   );
 }

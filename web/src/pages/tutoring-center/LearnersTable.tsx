@@ -1,14 +1,5 @@
 import { ClearOutlined, FileTextOutlined } from "@ant-design/icons";
-import {
-  Button,
-  Card,
-  Checkbox,
-  type CheckboxChangeEvent,
-  Empty,
-  Table,
-  type TableColumnsType,
-  type TableProps,
-} from "antd";
+import { Button, Checkbox, type CheckboxChangeEvent, Empty, Table, type TableColumnsType, type TableProps } from "antd";
 import { type Ref, useEffect, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -20,6 +11,7 @@ import { useFeedback } from "../../app/feedback.js";
 import { currentLocale } from "../../app/i18n.js";
 import { learnerReportPath } from "../../app/navigation.js";
 import { EnrollmentStatusTag } from "../../components/EnrollmentStatusTag.js";
+import { Panel } from "../../components/Panel.js";
 import { pagerSummary } from "../../components/pagerSummary.js";
 import { QueryErrorResult } from "../../components/QueryErrorResult.js";
 import { TablePager } from "../../components/TablePager.js";
@@ -279,7 +271,7 @@ export function LearnersTable({
 
   return (
     <section aria-labelledby={titleId}>
-      <Card styles={{ body: { padding: 0 } }}>
+      <Panel>
         <div className="center-table-header">
           <h2 id={titleId} ref={titleRef} tabIndex={-1} className="center-card-title" style={{ margin: 0 }}>
             {t("center.table.title")}
@@ -334,7 +326,7 @@ export function LearnersTable({
             </div>
           </>
         )}
-      </Card>
+      </Panel>
     </section>
   );
 }

@@ -1,8 +1,9 @@
-import { Card, Empty } from "antd";
+import { Empty } from "antd";
 import { lazy, Suspense, useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { Indicators } from "../../../../common/api/tutoring.js";
 import type { EnrollmentStatus } from "../../../../common/enums.js";
+import { Panel } from "../../components/Panel.js";
 import { statusColors } from "./statusColors.js";
 
 // recharts is most of this screen's JS: the drawing loads on its own, in its fixed 148 px box, so the
@@ -49,7 +50,7 @@ export function StatusPieChart({ statuses, active, onSelect }: StatusPieChartPro
 
   return (
     <section aria-labelledby={titleId} style={{ height: "100%" }}>
-      <Card styles={{ body: { padding: 16, height: "100%" } }} style={{ height: "100%" }}>
+      <Panel padding={16} style={{ height: "100%", boxSizing: "border-box" }}>
         <h2 id={titleId} className="center-card-title">
           {t("center.chart.title")}
         </h2>
@@ -93,7 +94,7 @@ export function StatusPieChart({ statuses, active, onSelect }: StatusPieChartPro
             </div>
           </div>
         )}
-      </Card>
+      </Panel>
     </section>
   );
 }
