@@ -134,15 +134,28 @@ const lazySelectId = "\0tutora-antd-pagination-lazy-select";
  * antd's changer it still works, a moment later.
  */
 function lazyPaginationSelect(): Plugin {
+  let redirected = false;
   return {
     name: "tutora-lazy-pagination-select",
     apply: "build",
     enforce: "pre",
+    buildStart() {
+      redirected = false;
+    },
     resolveId(source, importer) {
       if (source === "../select" && importer?.replace(/\\/g, "/").endsWith("/antd/es/pagination/Pagination.js")) {
+        redirected = true;
         return lazySelectId;
       }
       return null;
+    },
+    buildEnd(error) {
+      const pagination = [...this.getModuleIds()].some((id) =>
+        id.replace(/\\/g, "/").endsWith("/antd/es/pagination/Pagination.js"),
+      );
+      if (!error && pagination && !redirected) {
+        throw new Error("antd's Pagination.js no longer imports '../select': lazyPaginationSelect needs a look");
+      }
     },
     load(id) {
       if (id !== lazySelectId) return null;
@@ -233,6 +246,7 @@ function shellChunks(): {
     apply: "build",
     buildEnd(error) {
       if (error) return;
+      for (const set of Object.values(sets)) set.clear();
       const closure = (root: string) => {
         if (!this.getModuleInfo(root)) throw new Error(`shellChunks: ${root} is not in the build`);
         const seen = new Set<string>();

@@ -58,9 +58,16 @@ let frenchRest: Promise<void> | undefined;
 let allTextsWanted = false;
 
 function loadFrenchRest(): Promise<void> {
-  frenchRest ??= import("../i18n/catalogues.rest.js").then(({ frRest }) => {
-    setupI18n().addResourceBundle("fr", "translation", frRest, true, false);
-  });
+  frenchRest ??= import("../i18n/catalogues.rest.js").then(
+    ({ frRest }) => {
+      setupI18n().addResourceBundle("fr", "translation", frRest, true, false);
+    },
+    (error: unknown) => {
+      // A failed download (a network blip) is tried again by the next screen that needs it.
+      frenchRest = undefined;
+      throw error;
+    },
+  );
   return frenchRest;
 }
 

@@ -4,8 +4,8 @@ import { loadAllTexts } from "./i18n.js";
 // Each screen is its own chunk, so the first screen only downloads what it shows.
 
 /**
- * A screen beyond sign-in and the first one: its code, and the texts that come with the other screens
- * (catalogues.rest.ts), both before it renders.
+ * A screen beyond sign-in, the first one and the 404 page: its code, and the texts that come with the
+ * other screens (catalogues.rest.ts), both before it renders.
  */
 function withTexts<T>(code: Promise<T>): Promise<T> {
   return Promise.all([code, loadAllTexts()]).then(([module]) => module);
@@ -27,7 +27,7 @@ export const LearnerLessonPage = lazy(() =>
   withTexts(import("../pages/learner-lesson/LearnerLessonPage.js")).then((m) => ({ default: m.LearnerLessonPage })),
 );
 export const NotFoundPage = lazy(() =>
-  withTexts(import("../pages/not-found/NotFoundPage.js")).then((m) => ({ default: m.NotFoundPage })),
+  import("../pages/not-found/NotFoundPage.js").then((m) => ({ default: m.NotFoundPage })),
 );
 export const LearnerReportPage = lazy(() =>
   withTexts(import("../pages/learner-report/LearnerReportPage.js")).then((m) => ({ default: m.LearnerReportPage })),

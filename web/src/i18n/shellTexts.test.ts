@@ -27,12 +27,17 @@ function staticModules(roots: string[]): Map<string, string> {
 }
 
 describe("texts that come with the app", () => {
-  // Sign-in, the layout and the first screen render before catalogues.rest.ts is loaded (lazyPages).
+  // Sign-in, the layout, the first screen and the 404 page render before catalogues.rest.ts is
+  // loaded (lazyPages), and so do the parts the shell and the first screen load on use.
   const shell = staticModules([
     "main.tsx",
     "app/AppLayout.tsx",
+    "app/NavDrawer.tsx",
+    "app/FeedbackHolders.tsx",
     "pages/sign-in/SignInPage.tsx",
+    "pages/not-found/NotFoundPage.tsx",
     "pages/tutored-courses/TutoredCoursesPage.tsx",
+    "pages/tutored-courses/CoursesFilterForm.tsx",
   ]);
   const restSections = new Set(Object.keys(frRest));
 
@@ -44,7 +49,8 @@ describe("texts that come with the app", () => {
   it("are the only ones sign-in, the layout and the first screen use", () => {
     const misplaced: string[] = [];
     for (const [file, code] of shell) {
-      for (const m of code.matchAll(/"([a-zA-Z]+)\.[a-zA-Z_.]+"/g)) {
+      // Keys in quotes or at the start of a template (`center.${…}`).
+      for (const m of code.matchAll(/["`]([a-zA-Z]+)\.[a-zA-Z0-9_.$]+/g)) {
         if (restSections.has(m[1] as string)) misplaced.push(`${path.relative(src, file)}: ${m[0]}`);
       }
     }
