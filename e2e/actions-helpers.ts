@@ -51,10 +51,17 @@ export async function screenshot(page: Page, name: string, fullPage = false) {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
 }
 
-/** Switches the signed-in user's language from the user menu. */
+/**
+ * Switches the signed-in user's language from the user menu. The menu's opening animation is let
+ * finish first: a click on an item while it still moves can close the menu without choosing it
+ * (seen once in CI: no request went out, the page stayed in French).
+ */
 export async function switchLanguage(page: Page, language: "English" | "Français") {
   await page.getByRole("button", { name: /^Menu de |'s menu$/ }).click();
-  await page.getByRole("menuitem", { name: language }).click();
+  const item = page.getByRole("menuitem", { name: language });
+  await expect(item).toBeVisible();
+  await settleAnimations(page);
+  await item.click();
 }
 
 export { seriousViolations } from "./helpers.js";

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { switchLanguage } from "./actions-helpers.js";
 import { accounts, demoPassword, expect, resetLanguageToFrench, signIn, test } from "./helpers.js";
 
 /** Opens Cours 1's detail the way the source shows it: double-click on its row. */
@@ -241,8 +242,7 @@ test.describe("Tutorat > Formations > [Cours]", () => {
 
   test("in English", async ({ page }) => {
     await openCourse1(page);
-    await page.getByRole("button", { name: /^Menu de / }).click();
-    await page.getByRole("menuitem", { name: "English" }).click();
+    await switchLanguage(page, "English");
     await expect(page.getByRole("tab", { name: "General information" })).toBeVisible();
     await expect(page.getByText("Course name:")).toBeVisible();
     await page.getByRole("tab", { name: "Lessons" }).click();

@@ -1,3 +1,4 @@
+import { switchLanguage } from "./actions-helpers.js";
 import { accounts, courseRows, expect, resetLanguageToFrench, signIn, sourceCourses, test } from "./helpers.js";
 
 test.describe("Tutorat > Formations", () => {
@@ -85,8 +86,7 @@ test.describe("Tutorat > Formations", () => {
 
   test("the language switch shows the English UI live and keeps it", async ({ page }) => {
     await signIn(page, accounts.admin);
-    await page.getByRole("button", { name: /^Menu de / }).click();
-    await page.getByRole("menuitem", { name: "English" }).click();
+    await switchLanguage(page, "English");
 
     await expect(page.getByRole("heading", { level: 1, name: "Courses" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -100,8 +100,7 @@ test.describe("Tutorat > Formations", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Courses" })).toBeVisible();
 
     // Back to French, so the demo admin is as the next run expects it.
-    await page.getByRole("button", { name: /'s menu$/ }).click();
-    await page.getByRole("menuitem", { name: "Français" }).click();
+    await switchLanguage(page, "Français");
     await expect(page.getByRole("heading", { level: 1, name: "Formations" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   });
