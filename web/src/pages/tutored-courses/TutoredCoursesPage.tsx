@@ -8,6 +8,7 @@ import type { TutoredCourse } from "../../../../common/api/courses.js";
 import { ApiError } from "../../api/client.js";
 import { useTutoredCourses } from "../../api/courses.js";
 import { useFolderTree } from "../../api/coursesDetail.js";
+import { commonJsDefault } from "../../app/commonJsDefault.js";
 import { courseDetailPath, rememberCoursesListSearch } from "../../app/navigation.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { pagerSummary } from "../../components/pagerSummary.js";
@@ -25,10 +26,7 @@ import { FolderTree } from "./FolderTree.js";
 import "./tutoredCourses.css";
 
 // The search box alone: antd's Input index attaches TextArea, Password and OTP to it (~5 kB gzip more).
-// antd's files are CommonJS to TypeScript (NodeNext): the bundler hands over the component itself.
-const Search =
-  (SearchModule as unknown as { default?: typeof Input.Search }).default ??
-  (SearchModule as unknown as typeof Input.Search);
+const Search = commonJsDefault<typeof Input.Search>(SearchModule);
 
 // Long enough not to query on every keystroke, short enough to feel live.
 const searchDelayMs = 350;
