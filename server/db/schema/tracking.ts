@@ -112,6 +112,8 @@ export const courseSortBuckets = pgTable(
     prefix: text("prefix").notNull(),
     learners: integer("learners").notNull().default(0),
   },
+  // The primary key's index also holds `learners` (INCLUDE, migration 0011: drizzle can't say so), so
+  // summing a course's buckets is an index-only scan.
   (t) => [primaryKey({ columns: [t.courseId, t.type, t.progressPct, t.prefix] })],
 );
 

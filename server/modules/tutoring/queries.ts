@@ -97,7 +97,11 @@ async function bucketSeek(tx: Tx, courseId: string, query: TutoredLearnersQuery,
   const keys = byProgress ? sql`progress_pct, prefix` : sql`prefix`;
   const order = byProgress ? sql`progress ${direction}, prefix ${direction}` : sql`prefix ${direction}`;
   const byType = query.enrollmentType ? sql`and type = ${query.enrollmentType}` : sql``;
-  const result = await tx.execute<{ progress: number | null; prefix: string; before: number }>(sql`
+  // Prepared: its plan (an index-only scan of the course's buckets) doesn't depend on the values, and
+  // planning it cost about as much as running it.
+  const result = await executeCached<{ progress: number | null; prefix: string; before: number }>(
+    tx,
+    sql`
     with buckets as (
       select ${byProgress ? sql`progress_pct` : sql`null::smallint`} as progress, prefix, sum(learners)::int as n
       from course_sort_buckets where course_id = ${courseId} ${byType}
@@ -105,7 +109,8 @@ async function bucketSeek(tx: Tx, courseId: string, query: TutoredLearnersQuery,
     placed as (
       select progress, prefix, (sum(n) over (order by ${order} rows unbounded preceding) - n)::int as before
       from buckets)
-    select progress, prefix, before from placed where before <= ${offset} order by before desc limit 1`);
+    select progress, prefix, before from placed where before <= ${offset} order by before desc limit 1`,
+  );
   const bucket = result.rows[0];
   if (!bucket) return null;
   const start = desc ? `${bucket.prefix}${AFTER_PREFIX}` : bucket.prefix;
@@ -143,9 +148,12 @@ export async function listLearners(tx: Tx, scope: SQL, query: TutoredLearnersQue
   // 100,000-learner course read 10,000 users and certificates to drop them (BENCHMARKS.md).
   const pageOf = (condition: SQL, skip: number) =>
     sql`select e.id from enrollments e where ${condition} order by ${orderBy} limit ${query.pageSize} offset ${skip}`;
-  const readPage = (pageIds: SQL) =>
-    tx
-      .execute<LearnerRow>(sql`
+  // `prepared`: for the seek to a sort bucket (whole course, deep page), whose best plan is always
+  // the sort's index from the bucket on, whatever the values; planning it took as long as running it.
+  const readPage = (pageIds: SQL, prepared = false) =>
+    (prepared ? executeCached<LearnerRow> : (_: Tx, q: SQL) => tx.execute<LearnerRow>(q))(
+      tx,
+      sql`
         with page as (${pageIds})
         select e.user_id as "userId", e.id as "enrollmentId", u.last_name as "lastName", u.first_name as "firstName",
           e.type as "enrollmentType", e.status, e.progress_pct as "progressPct", e.time_spent_s as "timeSpentSeconds",
@@ -158,8 +166,8 @@ export async function listLearners(tx: Tx, scope: SQL, query: TutoredLearnersQue
         left join lateral (
           select c.id, c.kind from certificates c where c.enrollment_id = e.id and c.revoked_at is null
           order by c.issued_at desc limit 1) cert on true
-        order by ${orderBy}`)
-      .then((r) => r.rows);
+        order by ${orderBy}`,
+    ).then((r) => r.rows);
   if (byNames) {
     const other = learnerFilterConditions({ ...query, q: undefined });
     const total = await countByNames(tx, byNames, other);
@@ -181,7 +189,7 @@ export async function listLearners(tx: Tx, scope: SQL, query: TutoredLearnersQue
   }
   const [rows, total] = await Promise.all([
     (wholeCourse ? bucketSeek(tx, wholeCourse, query, offset) : Promise.resolve(null)).then((seek) =>
-      readPage(seek ? pageOf(sql`${where} and ${seek.condition}`, seek.offset) : pageOf(where, offset)),
+      seek ? readPage(pageOf(sql`${where} and ${seek.condition}`, seek.offset), true) : readPage(pageOf(where, offset)),
     ),
     wholeCourse && countedByCounters(query)
       ? countFromCounters(tx, wholeCourse, query)
