@@ -39,3 +39,13 @@ describe("certificate renderer threads", () => {
     expect((await pool.render(data("F"), "fr")).subarray(0, 5).toString()).toBe("%PDF-");
   }, 60_000);
 });
+
+describe("a renderer thread that runs out of memory", () => {
+  it("dies, and the PDFs it was given are rendered in this thread", async () => {
+    // 1 MB of old generation: the thread can't even load the renderer.
+    const pool = new CertificatePool(1, 0, undefined, 1);
+    const rendered = await Promise.all(["A", "B", "C"].map((name) => pool.render(data(name), "fr")));
+    expect(rendered.map((pdf) => pdf.subarray(0, 5).toString())).toEqual(Array(3).fill("%PDF-"));
+    expect(pool.threads).toBe(0);
+  }, 60_000);
+});

@@ -11,9 +11,9 @@ import type { DocumentLocale } from "./labels.js";
  * Renders certificates on worker threads, so a job of 1,000 learners renders while the main thread
  * works the database (BENCHMARKS.md: ~5 ms of CPU per PDF). Threads start on first use, never keep
  * the process alive, and are ended once idle for `idleMs` (each held ~80-110 MB of RSS when measured
- * under tsx: a V8 heap, the loader, pdfkit and the parsed fonts; less from the JavaScript build), so
- * that memory is taken only while certificates are made. If
- * they can't start, PDFs are rendered in this thread.
+ * under tsx: a V8 heap, the loader, pdfkit and the parsed fonts; ~60 MB from the JavaScript build with
+ * its old generation capped), so that memory is taken only while certificates are made. If they can't
+ * start, or die, PDFs are rendered in this thread.
  */
 export class CertificatePool {
   private readonly workers: Worker[] = [];
@@ -21,7 +21,7 @@ export class CertificatePool {
   private readonly queue: { request: RenderRequest; resolve: (pdf: Buffer) => void; reject: (e: Error) => void }[] = [];
   private readonly pending = new Map<
     number,
-    { worker: Worker; resolve: (pdf: Buffer) => void; reject: (e: Error) => void }
+    { worker: Worker; request: RenderRequest; resolve: (pdf: Buffer) => void; reject: (e: Error) => void }
   >();
   private nextId = 1;
   private broken = false;
@@ -33,6 +33,11 @@ export class CertificatePool {
     // price is ~0.5 s to start one again for the next certificate after a pause.
     private readonly idleMs = 3_000,
     private readonly onRelease?: () => void,
+    // A cap on a thread's old generation: its live data is ~15 MB (the parsed fonts, pdfkit), and
+    // uncapped V8 let ~100 MB of garbage build up before collecting it during a job of 1,000 PDFs
+    // (the thread's RSS +102 MB; capped at 48 MB: +62 MB, no slower). A thread that still runs out
+    // dies, and its PDF is rendered in this thread.
+    private readonly oldGenerationMb = 48,
   ) {}
 
   /** Threads running (0 when idle long enough). */
@@ -78,10 +83,13 @@ export class CertificatePool {
         // A small young generation: a thread's garbage is short-lived pages and glyph runs, and
         // V8's default (16 MB semi-spaces) kept ~30 MB more per thread for no measurable speed
         // (1,000 PDFs on 2 threads: 328 → 262 MB of RSS, 6.9 → 6.8 s of CPU).
-        const worker = new Worker(BOOTSTRAP, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+        const worker = new Worker(BOOTSTRAP, {
+          eval: true,
+          resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: this.oldGenerationMb },
+        });
         worker.unref();
         worker.on("message", (message: RenderResponse) => this.done(worker, message));
-        worker.on("error", (error) => this.fail(worker, error));
+        worker.on("error", () => this.fail(worker));
         this.workers.push(worker);
         this.idle.push(worker);
       }
@@ -95,7 +103,7 @@ export class CertificatePool {
       const worker = this.idle.pop() as Worker;
       const job = this.queue.shift();
       if (!job) break;
-      this.pending.set(job.request.id, { worker, resolve: job.resolve, reject: job.reject });
+      this.pending.set(job.request.id, { worker, request: job.request, resolve: job.resolve, reject: job.reject });
       worker.ref();
       worker.postMessage(job.request);
     }
@@ -120,12 +128,12 @@ export class CertificatePool {
     this.releaseWhenIdle();
   }
 
-  private fail(worker: Worker, error: Error) {
-    // A thread that died fails its PDF (the job's caller retries it in this thread) and is not reused.
+  private fail(worker: Worker) {
+    // A thread that died (out of memory, say) is not reused; the PDF it was making is made here.
     for (const [id, job] of this.pending) {
       if (job.worker !== worker) continue;
       this.pending.delete(id);
-      job.reject(error);
+      certificatePdf(job.request.data, job.request.locale).then(job.resolve, job.reject);
     }
     this.workers.splice(this.workers.indexOf(worker), 1);
     const idle = this.idle.indexOf(worker);
