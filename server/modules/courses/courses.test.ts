@@ -291,16 +291,27 @@ describe("a tutor's courses by name, paged from the index of their assignments",
       expect(total).toBe(17);
       expect(names).toEqual(await expected(order));
       expect(names[order === "asc" ? 0 : 16]).toBe("Aaa renommé");
-      // A filtered list (the other query) orders the same courses the same way, ties included.
-      const filtered = (
-        await get(t.app, tutor2, `/api/tutoring/courses?order=${order}&pageSize=50&q=m%C3%AAme`)
-      ).json();
-      const ties = names.filter((n) => n === "Zz même nom");
-      expect(filtered.items.map((c: { name: string }) => c.name)).toEqual(ties);
+      // The search (from the assignments' names too) and the course filter (the other query, from
+      // courses) find the same courses and order them the same way, ties included.
       const ids = (body: { items: { id: string; name: string }[] }) =>
         body.items.filter((c) => c.name === "Zz même nom").map((c) => c.id);
       const all = (await get(t.app, tutor2, `/api/tutoring/courses?order=${order}&pageSize=50`)).json();
-      expect(ids(filtered)).toEqual(ids(all));
+      const ties = names.filter((n) => n === "Zz même nom");
+      for (const filter of ["q", "course"]) {
+        const filtered = (
+          await get(t.app, tutor2, `/api/tutoring/courses?order=${order}&pageSize=50&${filter}=m%C3%AAme`)
+        ).json();
+        expect(
+          filtered.items.map((c: { name: string }) => c.name),
+          filter,
+        ).toEqual(ties);
+        expect(filtered.total, filter).toBe(2);
+        expect(ids(filtered), filter).toEqual(ids(all));
+      }
+      // The renamed course is found by its new name, not by its old one.
+      const renamed = (await get(t.app, tutor2, `/api/tutoring/courses?q=renomme`)).json();
+      expect(renamed.items.map((c: { name: string }) => c.name)).toEqual(["Aaa renommé"]);
+      expect((await get(t.app, tutor2, `/api/tutoring/courses?q=idx%20cours%20g`)).json().total).toBe(0);
     }
   });
 });
