@@ -114,6 +114,35 @@ describe("PageSizeSelect", () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 
+  it("chooses the active size on Tab, without keeping the focus", () => {
+    const { combobox, onChange } = renderPicker();
+    fireEvent.keyDown(combobox, { key: "ArrowDown" });
+    fireEvent.keyDown(combobox, { key: "ArrowDown" });
+    const tab = fireEvent.keyDown(combobox, { key: "Tab" });
+    expect(tab).toBe(true); // not prevented: the browser moves the focus on
+    expect(onChange).toHaveBeenCalledWith(50);
+    expect(screen.queryByRole("listbox")).toBeNull();
+    // Closed, Tab only moves on.
+    fireEvent.keyDown(combobox, { key: "Tab" });
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it("goes to the size a typed digit starts, cycling through the sizes that start with it", () => {
+    const { combobox, onChange } = renderPicker();
+    fireEvent.keyDown(combobox, { key: "1" });
+    expect(combobox.getAttribute("aria-expanded")).toBe("true");
+    expect(activeOptionText(combobox)).toBe("100");
+    fireEvent.keyDown(combobox, { key: "1" });
+    expect(activeOptionText(combobox)).toBe("10");
+    fireEvent.keyDown(combobox, { key: "5" });
+    expect(activeOptionText(combobox)).toBe("50");
+    // No size starts with 7: nothing moves.
+    fireEvent.keyDown(combobox, { key: "7" });
+    expect(activeOptionText(combobox)).toBe("50");
+    fireEvent.keyDown(combobox, { key: "Enter" });
+    expect(onChange).toHaveBeenCalledWith(50);
+  });
+
   it("only closes when the current size is chosen again", () => {
     const { combobox, onChange } = renderPicker();
     fireEvent.click(combobox);

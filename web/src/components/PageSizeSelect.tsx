@@ -52,9 +52,28 @@ export function PageSizeSelect({ labelledBy, value, options, onChange }: PageSiz
     return () => document.removeEventListener("mousedown", handleMouseDown);
   }, [open]);
 
+  /** Type-ahead: the next size after the active one that starts with the typed digit, wrapping around. */
+  function matchAfter(index: number, character: string) {
+    for (let step = 1; step <= options.length; step++) {
+      const candidate = (index + step) % options.length;
+      if (String(options[candidate]).startsWith(character)) return candidate;
+    }
+    return -1;
+  }
+
   function handleKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
     setFocusVisible(true);
     const key = event.key;
+    if (key.length === 1 && key !== " " && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      // A printable key opens the list on the next size it starts (the APG's type-ahead).
+      const from = open ? activeIndex : Math.max(0, options.indexOf(value));
+      const match = matchAfter(from, key);
+      if (match >= 0) {
+        event.preventDefault();
+        openAt(match);
+      }
+      return;
+    }
     if (!open) {
       if (key === "ArrowDown" || key === "ArrowUp" || key === "Enter" || key === " ") {
         // Enter and Space would also click the button, which toggles.
@@ -96,7 +115,8 @@ export function PageSizeSelect({ labelledBy, value, options, onChange }: PageSiz
         setOpen(false);
         break;
       case "Tab":
-        setOpen(false);
+        // Chooses the active size, as a native select does, and lets the focus move on.
+        choose(activeIndex);
         break;
     }
   }
