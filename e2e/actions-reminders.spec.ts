@@ -27,6 +27,26 @@ test.describe("Relancer (A1)", () => {
     await expect(page.getByRole("tooltip")).toHaveText("Sélectionnez au moins un apprenant dans le tableau.");
   });
 
+  test("a dialog whose code fails to download: the center stays, a message says so, and it opens when asked again", async ({
+    page,
+  }) => {
+    await openCenter(page);
+    await selectLearners(page, "AGASSE Sam");
+    // The dialog's chunk (not yet loaded: it loads on first use) cannot be reached.
+    await page.route(/\/assets\/ReminderDialog-[^/]+\.js$/, (route) => route.abort());
+    await page.getByRole("button", { name: "Relancer" }).click();
+    await expect(
+      page.getByText("Cette fenêtre n'a pas pu être chargée. Vérifiez votre connexion puis réessayez."),
+    ).toBeVisible();
+    await expect(page.getByRole("dialog", { name: "Relancer" })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "UTILISATEURS TUTORÉS" })).toBeVisible();
+    await expect(page.getByRole("checkbox", { name: "Sélectionner AGASSE Sam" })).toBeChecked();
+
+    await page.unroute(/\/assets\/ReminderDialog-[^/]+\.js$/);
+    await page.getByRole("button", { name: "Relancer" }).click();
+    await expect(page.getByRole("dialog", { name: "Relancer" })).toBeVisible();
+  });
+
   test("two learners: preview for each, a double click sends once, progress, history and the admin's Messages", async ({
     page,
   }) => {

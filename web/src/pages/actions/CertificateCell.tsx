@@ -1,11 +1,12 @@
 import { MoreOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
 import { Button, Dropdown, type MenuProps } from "antd";
-import { lazy, Suspense, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TutoredLearner } from "../../../../common/api/tutoring.js";
 import { useRegenerateCertificate } from "../../api/actions.js";
 import { useFeedback } from "../../app/feedback.js";
 import { currentLocale } from "../../app/i18n.js";
+import { DialogLoadBoundary, lazyDialog } from "../../components/LazyDialog.js";
 import { certificatePath } from "../tutoring-center/centerPaths.js";
 import { learnerName } from "../tutoring-center/learnerName.js";
 import { AccessibleForm } from "./AccessibleForm.js";
@@ -16,9 +17,7 @@ export interface CertificateCellProps {
 }
 
 // Its form and dialog load when a revocation is asked for, not with every row of the center's table.
-const RevokeCertificateModal = lazy(() =>
-  import("./RevokeCertificateModal.js").then((m) => ({ default: m.RevokeCertificateModal })),
-);
+const revokeModal = lazyDialog(() => import("./RevokeCertificateModal.js").then((m) => m.RevokeCertificateModal));
 
 /** The `Certificat` column: download the learner's certificate (PDF); regenerate or revoke it from its menu. */
 export function CertificateCell({ courseId, learner }: CertificateCellProps) {
@@ -58,6 +57,13 @@ export function CertificateCell({ courseId, learner }: CertificateCellProps) {
 
   // The tutoring center's own wording, which its tests and users already know.
   const downloadLabel = t("center.table.certificateLink", { name });
+
+  function handleRevokeLoadFailed() {
+    revokeModal.reset();
+    setRevoking(false);
+    void message.error(t("errors.dialogLoadFailed"));
+  }
+
   return (
     <AccessibleForm>
       <span style={{ display: "inline-flex", alignItems: "center", gap: 2 }}>
@@ -80,8 +86,8 @@ export function CertificateCell({ courseId, learner }: CertificateCellProps) {
           />
         </Dropdown>
         {revoking ? (
-          <Suspense fallback={null}>
-            <RevokeCertificateModal
+          <DialogLoadBoundary onLoadFailed={handleRevokeLoadFailed}>
+            <revokeModal.Component
               courseId={courseId}
               learnerId={learner.userId}
               certificateId={certificate.id}
@@ -89,7 +95,7 @@ export function CertificateCell({ courseId, learner }: CertificateCellProps) {
               kind={kindName}
               onClose={() => setRevoking(false)}
             />
-          </Suspense>
+          </DialogLoadBoundary>
         ) : null}
       </span>
     </AccessibleForm>

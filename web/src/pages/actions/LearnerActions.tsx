@@ -1,15 +1,17 @@
 import { MailOutlined, SafetyCertificateOutlined, VideoCameraOutlined } from "@ant-design/icons";
-import { lazy, Suspense, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Selection } from "../../../../common/api/tutoring.js";
+import { useFeedback } from "../../app/feedback.js";
+import { DialogLoadBoundary, lazyDialog } from "../../components/LazyDialog.js";
 import { SelectionActionButton } from "./SelectionActionButton.js";
 
 // The dialogs load when first opened: the tutoring center stays light (the class form brings the date picker).
-const ReminderDialog = lazy(() => import("./ReminderDialog.js").then((m) => ({ default: m.ReminderDialog })));
-const ClassDialog = lazy(() => import("./ClassDialog.js").then((m) => ({ default: m.ClassDialog })));
-const CertificatesDialog = lazy(() =>
-  import("./CertificatesDialog.js").then((m) => ({ default: m.CertificatesDialog })),
-);
+const dialogs = {
+  reminder: lazyDialog(() => import("./ReminderDialog.js").then((m) => m.ReminderDialog)),
+  class: lazyDialog(() => import("./ClassDialog.js").then((m) => m.ClassDialog)),
+  certificates: lazyDialog(() => import("./CertificatesDialog.js").then((m) => m.CertificatesDialog)),
+};
 
 type ActionKind = "reminder" | "class" | "certificates";
 
@@ -31,6 +33,7 @@ export interface LearnerActionsProps {
 /** `Relancer`, `Classe virtuelle`, `Attestations` (T6, A1–A3): the actions on the selected learners. */
 export function LearnerActions({ courseId, selection, count }: LearnerActionsProps) {
   const { t } = useTranslation();
+  const { message } = useFeedback();
   const [action, setAction] = useState<OpenAction | null>(null);
   const disabledReason = selection && count > 0 ? null : t("actions.needSelection");
 
@@ -44,6 +47,13 @@ export function LearnerActions({ courseId, selection, count }: LearnerActionsPro
 
   function handleAfterClose() {
     setAction((current) => (current && !current.open ? null : current));
+  }
+
+  function handleLoadFailed() {
+    // The selection stays: the same button opens the dialog again, downloading it anew.
+    if (action) dialogs[action.kind].reset();
+    setAction(null);
+    void message.error(t("errors.dialogLoadFailed"));
   }
 
   const dialogProps = action
@@ -79,15 +89,15 @@ export function LearnerActions({ courseId, selection, count }: LearnerActionsPro
         />
       </span>
       {action && dialogProps ? (
-        <Suspense fallback={null}>
+        <DialogLoadBoundary onLoadFailed={handleLoadFailed}>
           {action.kind === "reminder" ? (
-            <ReminderDialog open={action.open} {...dialogProps} />
+            <dialogs.reminder.Component open={action.open} {...dialogProps} />
           ) : action.kind === "class" ? (
-            <ClassDialog open={action.open} {...dialogProps} />
+            <dialogs.class.Component open={action.open} {...dialogProps} />
           ) : (
-            <CertificatesDialog open={action.open} {...dialogProps} />
+            <dialogs.certificates.Component open={action.open} {...dialogProps} />
           )}
-        </Suspense>
+        </DialogLoadBoundary>
       ) : null}
     </>
   );
