@@ -36,7 +36,9 @@ test.describe("Relancer (A1)", () => {
     await page.route(/\/assets\/ReminderDialog-[^/]+\.js$/, (route) => route.abort());
     await page.getByRole("button", { name: "Relancer" }).click();
     await expect(
-      page.getByText("Cette fenêtre n'a pas pu être chargée. Vérifiez votre connexion puis réessayez."),
+      page.getByText(
+        "Cette fenêtre n'a pas pu être chargée. Vérifiez votre connexion puis réessayez ; si cela persiste, rechargez la page.",
+      ),
     ).toBeVisible();
     await expect(page.getByRole("dialog", { name: "Relancer" })).toHaveCount(0);
     await expect(page.getByRole("heading", { name: "UTILISATEURS TUTORÉS" })).toBeVisible();

@@ -41,11 +41,20 @@ describe("certificate renderer threads", () => {
 });
 
 describe("a renderer thread that runs out of memory", () => {
-  it("dies, and the PDFs it was given are rendered in this thread", async () => {
+  it("dies, the PDFs it was given are rendered in this thread, and a new thread starts unless they keep dying", async () => {
     // 1 MB of old generation: the thread can't even load the renderer.
     const pool = new CertificatePool(1, 0, undefined, 1);
-    const rendered = await Promise.all(["A", "B", "C"].map((name) => pool.render(data(name), "fr")));
+    const first = await pool.render(data("A"), "fr");
+    expect(first.subarray(0, 5).toString()).toBe("%PDF-");
+    // One death does not stop the threads: the next PDF starts one again.
+    const second = pool.render(data("B"), "fr");
+    expect(pool.threads).toBe(1);
+    expect((await second).subarray(0, 5).toString()).toBe("%PDF-");
+    // Threads that keep dying: after three, PDFs are made in this thread.
+    const rendered = await Promise.all(["C", "D", "E"].map((name) => pool.render(data(name), "fr")));
     expect(rendered.map((pdf) => pdf.subarray(0, 5).toString())).toEqual(Array(3).fill("%PDF-"));
+    expect(pool.threads).toBe(0);
+    expect((await pool.render(data("F"), "fr")).subarray(0, 5).toString()).toBe("%PDF-");
     expect(pool.threads).toBe(0);
   }, 60_000);
 });

@@ -25,6 +25,8 @@ export class CertificatePool {
   >();
   private nextId = 1;
   private broken = false;
+  /** Threads that died since a PDF was last made on one: after MAX_DEATHS, PDFs are made in this thread. */
+  private deaths = 0;
   private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -35,9 +37,10 @@ export class CertificatePool {
     private readonly onRelease?: () => void,
     // A cap on a thread's old generation: its live data is ~15 MB (the parsed fonts, pdfkit), and
     // uncapped V8 let ~100 MB of garbage build up before collecting it during a job of 1,000 PDFs
-    // (the thread's RSS +102 MB; capped at 48 MB: +62 MB, no slower). A thread that still runs out
-    // dies, and its PDF is rendered in this thread.
-    private readonly oldGenerationMb = 48,
+    // (the thread's RSS +102 MB; capped at 48 or 64 MB: +62-65 MB, no slower; 64 leaves a 4x
+    // margin). A thread that still runs out dies, its PDF is rendered in this thread, and a new
+    // thread takes the next ones.
+    private readonly oldGenerationMb = 64,
   ) {}
 
   /** Threads running (0 when idle long enough). */
@@ -117,6 +120,7 @@ export class CertificatePool {
   private done(worker: Worker, message: RenderResponse) {
     const job = this.pending.get(message.id);
     this.pending.delete(message.id);
+    this.deaths = 0;
     worker.unref();
     this.idle.push(worker);
     if (job) {
@@ -138,11 +142,18 @@ export class CertificatePool {
     this.workers.splice(this.workers.indexOf(worker), 1);
     const idle = this.idle.indexOf(worker);
     if (idle >= 0) this.idle.splice(idle, 1);
-    if (this.workers.length === 0) this.broken = true;
+    // Threads start again (on the next PDF, or now for those waiting), unless they keep dying.
+    this.deaths++;
+    if (this.workers.length === 0) {
+      if (this.deaths >= MAX_DEATHS) this.broken = true;
+      else if (this.queue.length > 0) this.start();
+    }
     this.dispatch();
     this.releaseWhenIdle();
   }
 }
+
+const MAX_DEATHS = 3;
 
 /** True when this file runs from the JavaScript build (dist/app, `npm start`), not through tsx. */
 const COMPILED = import.meta.url.endsWith(".js");

@@ -38,7 +38,6 @@ function Page({
       {open ? (
         <DialogLoadBoundary
           onLoadFailed={() => {
-            dialog.reset();
             setOpen(false);
             onLoadFailed();
           }}
@@ -72,6 +71,34 @@ describe("lazily loaded dialogs", () => {
     expect(load).toHaveBeenCalledTimes(2);
     expect(onLoadFailed).toHaveBeenCalledTimes(1);
     consoleError.mockRestore();
+  });
+
+  it("download again after a failure nobody saw (the dialog was closed while it loaded)", async () => {
+    let fail!: (error: Error) => void;
+    const load = vi
+      .fn<() => Promise<typeof Dialog>>()
+      .mockImplementationOnce(
+        () =>
+          new Promise((_resolve, reject) => {
+            fail = reject;
+          }),
+      )
+      .mockResolvedValue(Dialog);
+    const dialog = lazyDialog(load);
+    const onLoadFailed = vi.fn();
+    const first = render(<Page dialog={dialog} onLoadFailed={onLoadFailed} />);
+    screen.getByRole("button", { name: "Ouvrir" }).click();
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    const failed = dialog.Component;
+    first.unmount();
+    fail(new TypeError("Failed to fetch dynamically imported module"));
+    await vi.waitFor(() => expect(dialog.Component).not.toBe(failed));
+
+    render(<Page dialog={dialog} onLoadFailed={onLoadFailed} />);
+    screen.getByRole("button", { name: "Ouvrir" }).click();
+    expect((await screen.findByRole("dialog")).textContent).toBe("Relancer");
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(onLoadFailed).not.toHaveBeenCalled();
   });
 
   it("let any other error reach the route's error screen", async () => {

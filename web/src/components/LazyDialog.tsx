@@ -9,19 +9,21 @@ export class DialogLoadError extends Error {
 }
 
 export interface LazyDialog<P> {
-  /** The component to render; a new one after `reset`. */
+  /** The component to render: a new one after a failed download. */
   readonly Component: LazyExoticComponent<ComponentType<P>>;
-  /** After a failed download: the next render downloads again (React.lazy keeps a failure for good). */
-  reset(): void;
 }
 
-/** A dialog whose code loads when it is first shown, and loads again after a failed download. */
+/**
+ * A dialog whose code loads when it is first shown, and loads again the next time after a failed
+ * download (React.lazy keeps a failure for good), even one nobody saw (the dialog closed meanwhile).
+ */
 export function lazyDialog<P extends object>(load: () => Promise<ComponentType<P>>): LazyDialog<P> {
-  const make = () =>
+  const make = (): LazyExoticComponent<ComponentType<P>> =>
     lazy(() =>
       load().then(
-        (component) => ({ default: component }),
+        (loaded) => ({ default: loaded }),
         (error: unknown) => {
+          component = make();
           throw new DialogLoadError(error);
         },
       ),
@@ -30,9 +32,6 @@ export function lazyDialog<P extends object>(load: () => Promise<ComponentType<P
   return {
     get Component() {
       return component;
-    },
-    reset() {
-      component = make();
     },
   };
 }

@@ -59,7 +59,6 @@ export function CertificateCell({ courseId, learner }: CertificateCellProps) {
   const downloadLabel = t("center.table.certificateLink", { name });
 
   function handleRevokeLoadFailed() {
-    revokeModal.reset();
     setRevoking(false);
     void message.error(t("errors.dialogLoadFailed"));
   }

@@ -51,7 +51,6 @@ export function LearnerActions({ courseId, selection, count }: LearnerActionsPro
 
   function handleLoadFailed() {
     // The selection stays: the same button opens the dialog again, downloading it anew.
-    if (action) dialogs[action.kind].reset();
     setAction(null);
     void message.error(t("errors.dialogLoadFailed"));
   }
