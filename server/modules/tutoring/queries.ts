@@ -150,10 +150,8 @@ export async function listLearners(tx: Tx, scope: SQL, query: TutoredLearnersQue
     sql`select e.id from enrollments e where ${condition} order by ${orderBy} limit ${query.pageSize} offset ${skip}`;
   // `prepared`: for the seek to a sort bucket (whole course, deep page), whose best plan is always
   // the sort's index from the bucket on, whatever the values; planning it took as long as running it.
-  const readPage = (pageIds: SQL, prepared = false) =>
-    (prepared ? executeCached<LearnerRow> : (_: Tx, q: SQL) => tx.execute<LearnerRow>(q))(
-      tx,
-      sql`
+  const readPage = async (pageIds: SQL, prepared = false) => {
+    const statement = sql`
         with page as (${pageIds})
         select e.user_id as "userId", e.id as "enrollmentId", u.last_name as "lastName", u.first_name as "firstName",
           e.type as "enrollmentType", e.status, e.progress_pct as "progressPct", e.time_spent_s as "timeSpentSeconds",
@@ -166,8 +164,9 @@ export async function listLearners(tx: Tx, scope: SQL, query: TutoredLearnersQue
         left join lateral (
           select c.id, c.kind from certificates c where c.enrollment_id = e.id and c.revoked_at is null
           order by c.issued_at desc limit 1) cert on true
-        order by ${orderBy}`,
-    ).then((r) => r.rows);
+        order by ${orderBy}`;
+    return (prepared ? await executeCached<LearnerRow>(tx, statement) : await tx.execute<LearnerRow>(statement)).rows;
+  };
   if (byNames) {
     const other = learnerFilterConditions({ ...query, q: undefined });
     const matching = sql`n.course_id = ${byNames.courseId} and n.name like ${containing(byNames.search)}`;
@@ -182,17 +181,12 @@ export async function listLearners(tx: Tx, scope: SQL, query: TutoredLearnersQue
     const total = await countByNames(tx, byNames, other);
     if (offset >= total) return { rows: [], total };
     if (total > FEW_MATCHES) return { rows: await readPage(pageOf(where, offset)), total };
-    // Few matches: by name alone, the page is cut from enrollment_names itself; otherwise the
-    // matches' enrollments are read by id (driving from the name index tested all 100,000 names).
-    const pageIds =
-      query.sort === "name" && other.length === 0
-        ? sql`select n.enrollment_id as id from enrollment_names n where ${matching}
-            order by n.name collate "C" ${direction}, n.enrollment_id ${direction}
-            limit ${query.pageSize} offset ${offset}`
-        : pageOf(
-            sql`${where} and e.id = any(array(select n.enrollment_id from enrollment_names n where ${matching}))`,
-            offset,
-          );
+    // Few matches (other sorts or filters: by name alone, fewMatchesPage took them): the matches'
+    // enrollments are read by id (driving from the name index tested all 100,000 names).
+    const pageIds = pageOf(
+      sql`${where} and e.id = any(array(select n.enrollment_id from enrollment_names n where ${matching}))`,
+      offset,
+    );
     return { rows: await readPage(pageIds), total };
   }
   const [rows, total] = await Promise.all([
