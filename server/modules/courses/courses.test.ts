@@ -207,8 +207,13 @@ describe("GET /api/tutoring/folders", () => {
 describe("course detail stats and catalogue", () => {
   it("gives Stats rapides over the tutor's learners", async () => {
     const id = await courseId("Cours 1 : L'avant-vente");
-    const { stats, thumbnailUrl } = (await get(t.app, tutor, `/api/tutoring/courses/${id}`)).json();
-    expect(thumbnailUrl).toBeNull();
+    const detail = (await get(t.app, tutor, `/api/tutoring/courses/${id}`)).json();
+    expect(detail.thumbnailUrl).toBeNull();
+    // Apart from the general information every course page reads: they read all its enrollments.
+    expect(detail).not.toHaveProperty("stats");
+    const response = await get(t.app, tutor, `/api/tutoring/courses/${id}/stats`);
+    expect(response.statusCode).toBe(200);
+    const stats = response.json();
     expect(stats).toMatchObject({
       learners: 21,
       notStarted: 6,
@@ -219,6 +224,29 @@ describe("course detail stats and catalogue", () => {
     });
     // (83 Sam + 83 Lefèvre + 67 Durand + 50 × 2 + 33 × 3 + 17 × 2 + 0 × 11) / 21
     expect(stats.averageProgress).toBe(22.2);
+  });
+
+  it("gives another tutor's course stats as an unknown course (404), refuses a learner and a bad id", async () => {
+    const id = await courseId("Cours 1 : L'avant-vente");
+    const foreign = await get(t.app, tutor2, `/api/tutoring/courses/${id}/stats`);
+    expect(foreign.statusCode).toBe(404);
+    const unknown = await get(t.app, tutor2, "/api/tutoring/courses/00000000-0000-4000-8000-000000000000/stats");
+    expect(foreign.json()).toEqual(unknown.json());
+    expect((await get(t.app, learner, `/api/tutoring/courses/${id}/stats`)).statusCode).toBe(403);
+    const bad = await get(t.app, tutor, "/api/tutoring/courses/not-a-uuid/stats");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].field).toBe("params.courseId");
+  });
+
+  it("gives an admin the stats over all the course's learners", async () => {
+    const id = await courseId("Cours 1 : L'avant-vente");
+    const stats = (await get(t.app, admin, `/api/tutoring/courses/${id}/stats`)).json();
+    const [counted] = (
+      await t.database.db.execute<{ n: number }>(
+        sql`select count(*)::int as n from enrollments where course_id = ${id}`,
+      )
+    ).rows;
+    expect(stats.learners).toBe(counted?.n);
   });
 
   it("opens the catalogue page to a learner of the course, as learners see it", async () => {

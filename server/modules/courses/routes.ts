@@ -4,6 +4,7 @@ import {
   catalogueCourseSchema,
   courseDetailSchema,
   courseIdParamsSchema,
+  courseStatsSchema,
   folderTreeSchema,
   tutoredCoursesPageSchema,
   tutoredCoursesQuerySchema,
@@ -46,12 +47,25 @@ export const coursesRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = 
     {
       schema: {
         tags: ["tutoring"],
-        summary: "A tutored course's general information and quick stats",
+        summary: "A tutored course's general information (its quick stats: GET …/stats)",
         params: courseIdParamsSchema,
         response: { 200: courseDetailSchema, 404: errorResponseSchema },
       },
     },
     async (request) => service.getCourse(db, requireRole(request, "tutor", "admin"), request.params.courseId),
+  );
+
+  app.get(
+    "/api/tutoring/courses/:courseId/stats",
+    {
+      schema: {
+        tags: ["tutoring"],
+        summary: "A tutored course's quick stats (Stats rapides) over the learners the caller tutors",
+        params: courseIdParamsSchema,
+        response: { 200: courseStatsSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => service.getCourseStats(db, requireRole(request, "tutor", "admin"), request.params.courseId),
   );
 
   app.get(

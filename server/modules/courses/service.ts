@@ -4,6 +4,7 @@ import type { CurrentUser } from "../../../common/api/auth.js";
 import type {
   CatalogueCourse,
   CourseDetail,
+  CourseStats,
   FolderTree,
   TutoredCoursesPage,
   TutoredCoursesQuery,
@@ -47,16 +48,15 @@ export function folderTree(db: Db, user: CurrentUser): Promise<FolderTree> {
   return q.folderTree(db, tutoredCoursesCondition(user));
 }
 
-/** A tutored course's detail with `Stats rapides` over the tutor's learners; 404 outside the scope. */
+/** A tutored course's general information; 404 outside the scope. */
 export async function getCourse(db: Db, user: CurrentUser, courseId: string): Promise<CourseDetail> {
-  const scope = await courseScope(db, user, courseId);
-  const course = await q.findCourse(db, courseId);
-  if (!course) throw notFound("Course");
-  const [categories, competencies, stats] = await Promise.all([
+  await courseScope(db, user, courseId);
+  const [course, categories, competencies] = await Promise.all([
+    q.findCourse(db, courseId),
     q.courseCategories(db, courseId),
     q.courseCompetencies(db, courseId),
-    q.courseStats(db, learnersInScope(scope)),
   ]);
+  if (!course) throw notFound("Course");
   return {
     id: course.id,
     code: course.code,
@@ -67,7 +67,15 @@ export async function getCourse(db: Db, user: CurrentUser, courseId: string): Pr
     categories,
     competencies,
     thumbnailUrl: thumbnailUrl(course.id, course.thumbnailPath),
-    stats: stats ?? {
+  };
+}
+
+/** A tutored course's `Stats rapides` over the tutor's learners (C6); 404 outside the scope. */
+export async function getCourseStats(db: Db, user: CurrentUser, courseId: string): Promise<CourseStats> {
+  const scope = await courseScope(db, user, courseId);
+  const stats = await q.courseStats(db, learnersInScope(scope));
+  return (
+    stats ?? {
       learners: 0,
       notStarted: 0,
       inProgress: 0,
@@ -76,8 +84,8 @@ export async function getCourse(db: Db, user: CurrentUser, courseId: string): Pr
       averageTimeSeconds: null,
       averageRating: null,
       ratings: 0,
-    },
-  };
+    }
+  );
 }
 
 /** The catalogue page of a course, as learners see it; 404 when the user can't see it there. */

@@ -4,6 +4,7 @@ import type {
   answerResponseSchema,
   CatalogueCourse,
   CourseDetail,
+  CourseStats,
   commentsPageSchema,
   courseLessonsSchema,
   Evaluation,
@@ -29,11 +30,19 @@ export function useFolderTree() {
   });
 }
 
-/** A tutored course's general information and `Stats rapides` (C6, C7). */
+/** A tutored course's general information (C7). */
 export function useCourseDetail(courseId: string) {
   return useQuery({
     queryKey: ["tutoring", "course", courseId],
     queryFn: ({ signal }) => apiRequest<CourseDetail>("GET", coursePath(courseId), { signal }),
+  });
+}
+
+/** A tutored course's `Stats rapides` over the tutor's learners (C6). */
+export function useCourseStats(courseId: string) {
+  return useQuery({
+    queryKey: ["tutoring", "course", courseId, "stats"],
+    queryFn: ({ signal }) => apiRequest<CourseStats>("GET", `${coursePath(courseId)}/stats`, { signal }),
   });
 }
 

@@ -1,6 +1,12 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CourseDetail, CourseLesson, LessonComment, ReviewsPage } from "../../../../common/api/courses.js";
+import type {
+  CourseDetail,
+  CourseLesson,
+  CourseStats,
+  LessonComment,
+  ReviewsPage,
+} from "../../../../common/api/courses.js";
 import { courseInitials } from "../../components/CourseThumbnail.js";
 import { mockApi, type RecordedRequest, sessionOf } from "../../test/mockApi.js";
 import { renderApp } from "../../test/renderApp.js";
@@ -25,16 +31,17 @@ const course: CourseDetail = {
     },
   ],
   thumbnailUrl: null,
-  stats: {
-    learners: 21,
-    notStarted: 6,
-    inProgress: 15,
-    completed: 0,
-    averageProgress: 22.2,
-    averageTimeSeconds: 2587,
-    averageRating: 4.2,
-    ratings: 6,
-  },
+};
+
+const stats: CourseStats = {
+  learners: 21,
+  notStarted: 6,
+  inProgress: 15,
+  completed: 0,
+  averageProgress: 22.2,
+  averageTimeSeconds: 2587,
+  averageRating: 4.2,
+  ratings: 6,
 };
 
 const lesson: CourseLesson = {
@@ -58,7 +65,7 @@ const person = (firstName: string, lastName: string) => ({
   lastName,
 });
 
-function server() {
+function server(statsReply: () => { status?: number; body: unknown } = () => ({ body: stats })) {
   const comments: LessonComment[] = [
     {
       id: "00000000-0000-4000-8000-0000000000c1",
@@ -87,6 +94,7 @@ function server() {
   return mockApi([
     { path: "/api/auth/me", reply: { body: sessionOf(["tutor"]) } },
     { path: `/api/tutoring/courses/${courseId}`, reply: { body: course } },
+    { path: `/api/tutoring/courses/${courseId}/stats`, reply: statsReply },
     { path: `/api/tutoring/courses/${courseId}/lessons`, reply: { body: { items: [lesson] } } },
     {
       path: `/api/tutoring/courses/${courseId}/lessons/${lessonId}/comments`,
@@ -124,11 +132,11 @@ describe("CourseDetailPage", () => {
       "Tutorat>Formations>Cours 1 : L'avant-vente",
     );
     expect(screen.getByText("C01_L'avant-vente commerciale")).toBeTruthy();
-    const stats = screen.getByRole("region", { name: "Stats rapides" });
-    expect(within(stats).getByText("21")).toBeTruthy();
-    expect(within(stats).getByText("22 %")).toBeTruthy();
-    expect(within(stats).getByText("00:43:07")).toBeTruthy();
-    expect(within(stats).getByText("4,2 / 5")).toBeTruthy();
+    const quickStats = screen.getByRole("region", { name: "Stats rapides" });
+    expect(await within(quickStats).findByText("21")).toBeTruthy();
+    expect(within(quickStats).getByText("22 %")).toBeTruthy();
+    expect(within(quickStats).getByText("00:43:07")).toBeTruthy();
+    expect(within(quickStats).getByText("4,2 / 5")).toBeTruthy();
     const panel = screen.getByRole("tabpanel", { name: "Informations générales" });
     expect(within(panel).getByText("Vente et Négociation, Catalogue")).toBeTruthy();
     expect(within(panel).getByRole("button", { name: /^09\.S'organiser/ }).textContent).toBe("09.S'organiser");
@@ -138,6 +146,22 @@ describe("CourseDetailPage", () => {
     expect(screen.getByRole("link", { name: "Centre de tutorat" }).getAttribute("href")).toBe(
       `/tutorat/formations/${courseId}/centre`,
     );
+  });
+
+  it("shows the course when its quick stats fail, and loads them again on demand", async () => {
+    let fail = true;
+    server(() => (fail ? { status: 500, body: { error: { code: "internal", message: "x" } } } : { body: stats }));
+    renderApp(`/tutorat/formations/${courseId}`);
+    expect(await screen.findByRole("heading", { level: 1, name: "Cours 1 : L'avant-vente" })).toBeTruthy();
+    const quickStats = screen.getByRole("region", { name: "Stats rapides" });
+    expect((await within(quickStats).findByRole("alert")).textContent).toContain(
+      "Les statistiques n'ont pas pu être chargées.",
+    );
+    expect(screen.getByRole("tabpanel", { name: "Informations générales" })).toBeTruthy();
+    fail = false;
+    fireEvent.click(within(quickStats).getByRole("button", { name: "Réessayer" }));
+    expect(await within(quickStats).findByText("00:43:07")).toBeTruthy();
+    expect(within(quickStats).queryByRole("alert")).toBeNull();
   });
 
   it("keeps the tab in the URL and shows the lessons' completion", async () => {

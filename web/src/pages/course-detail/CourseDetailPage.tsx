@@ -85,7 +85,7 @@ export function CourseDetailPage() {
           <CourseSidePanel course={data} tab={tab} onTabChange={handleTabChange} panelId={panelId} tabId={tabId} />
         </div>
         <div className="course-detail-stats">
-          <QuickStats stats={data.stats} />
+          <QuickStats courseId={data.id} />
         </div>
         <section id={panelId} role="tabpanel" aria-labelledby={tabId(tab)} className="course-detail-content">
           <Card
