@@ -61,6 +61,16 @@ export async function learnerEnrollment(tx: Tx, scope: CourseScope, learnerId: s
   return row.id;
 }
 
+/**
+ * The id of a learner's enrollment in a course when the user follows them there (else null), as a
+ * scalar subquery: a read can find its enrollment in the same statement, instead of courseScope
+ * and learnerEnrollment's two round trips first. The same scope as those two.
+ */
+export function learnerEnrollmentInScope(user: CurrentUser, courseId: string, learnerId: string): SQL {
+  return sql`(select e.id from enrollments e
+    where e.course_id = ${courseId} and e.user_id = ${learnerId} and ${allLearnersInScope(user)})`;
+}
+
 /** SQL condition on `enrollments e`: every learner the user follows, across all the courses they tutor. */
 export function allLearnersInScope(user: CurrentUser): SQL {
   if (isAdmin(user)) return sql`true`;

@@ -162,6 +162,21 @@ describe("AGASSE Sam's report (the source's figures)", () => {
     const body = response.json();
     expect(body.sessions).toMatchObject({ total: 8, page: 3, pageSize: 3 });
     expect(body.sessions.items).toHaveLength(2);
+    // The first page (its size written in the statement) and the next ones (limit and offset as
+    // parameters) cut the same list: newest first, each session once.
+    const page = async (n: number, size: number) =>
+      (
+        await get(
+          t.app,
+          tutor,
+          `/api/tutoring/courses/${c1}/learners/${sam}/report?sessionsPageSize=${size}&sessionsPage=${n}`,
+        )
+      ).json().sessions.items;
+    const all = await page(1, 8);
+    expect(all).toHaveLength(8);
+    expect([...(await page(1, 3)), ...(await page(2, 3)), ...(await page(3, 3))]).toEqual(all);
+    const starts = all.map((s: { startedAt: string }) => s.startedAt);
+    expect(starts).toEqual([...starts].sort().reverse());
     const bad = await get(t.app, tutor, `/api/tutoring/courses/${c1}/learners/${sam}/report?sessionsPageSize=0`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].field).toBe("querystring.sessionsPageSize");
