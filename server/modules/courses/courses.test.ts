@@ -238,6 +238,18 @@ describe("course detail stats and catalogue", () => {
     expect(bad.json().error.fields[0].field).toBe("params.courseId");
   });
 
+  it("gives a tutor restricted to a learner list the stats of that list's learners only", async () => {
+    // tuteur2 tutors Cours 2 for the list Équipe Nord only.
+    const id = await courseId("Cours 2 : La vente");
+    const stats = (await get(t.app, tutor2, `/api/tutoring/courses/${id}/stats`)).json();
+    const indicators = (await get(t.app, tutor2, `/api/tutoring/courses/${id}/indicators`)).json();
+    expect(stats.learners).toBe(indicators.learners);
+    expect(stats.notStarted + stats.inProgress + stats.completed).toBe(stats.learners);
+    const everyone = (await get(t.app, admin, `/api/tutoring/courses/${id}/stats`)).json();
+    expect(stats.learners).toBeGreaterThan(0);
+    expect(stats.learners).toBeLessThan(everyone.learners);
+  });
+
   it("gives an admin the stats over all the course's learners", async () => {
     const id = await courseId("Cours 1 : L'avant-vente");
     const stats = (await get(t.app, admin, `/api/tutoring/courses/${id}/stats`)).json();

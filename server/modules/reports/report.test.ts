@@ -183,11 +183,21 @@ describe("AGASSE Sam's report (the source's figures)", () => {
   });
 
   it("is 404 for a tutor outside the scope, by course or by learner list", async () => {
-    expect((await report(tutor2, c1, sam)).statusCode).toBe(404);
-    // tuteur2 tutors Cours 2 only for the list Équipe Nord, which Sam is not in.
-    expect((await report(tutor2, c2, sam)).statusCode).toBe(404);
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    const foreignCourse = await report(tutor2, c1, sam);
+    expect(foreignCourse.statusCode).toBe(404);
+    // The same answer as for a course that does not exist.
+    expect(foreignCourse.json()).toEqual((await report(tutor2, unknown, sam)).json());
+    expect(foreignCourse.json().error.message).toMatch(/course/i);
+    // tuteur2 tutors Cours 2 only for the list Équipe Nord, which Sam is not in: the same answer as
+    // for a learner who does not exist.
+    const outsideList = await report(tutor2, c2, sam);
+    expect(outsideList.statusCode).toBe(404);
+    expect(outsideList.json()).toEqual((await report(tutor2, c2, unknown)).json());
+    expect(outsideList.json().error.message).toMatch(/learner/i);
     expect((await report(admin, c2, sam)).statusCode).toBe(200);
-    expect((await report(tutor, c1, "00000000-0000-4000-8000-000000000000")).statusCode).toBe(404);
+    expect((await report(admin, unknown, sam)).json()).toEqual(foreignCourse.json());
+    expect((await report(tutor, c1, unknown)).statusCode).toBe(404);
   });
 });
 

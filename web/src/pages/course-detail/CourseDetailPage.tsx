@@ -3,7 +3,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
 import { ApiError } from "../../api/client.js";
-import { useCourseDetail } from "../../api/coursesDetail.js";
+import { useCourseDetail, useCourseStats } from "../../api/coursesDetail.js";
 import { coursesListPath } from "../../app/navigation.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { QueryErrorResult } from "../../components/QueryErrorResult.js";
@@ -33,6 +33,8 @@ export function CourseDetailPage() {
   const reviewPageSize = reviewPageSizes.some((size) => size === requestedSize) ? requestedSize : 10;
   const reviewPage = positiveInt(params.get("page"), 1);
   const course = useCourseDetail(courseId);
+  // Asked for with the course, not once it has come: QuickStats reads the same query.
+  useCourseStats(courseId);
   const idPrefix = useId();
   const panelId = `${idPrefix}panel`;
   const tabId = (value: CourseTab) => `${idPrefix}tab-${value}`;
