@@ -208,10 +208,16 @@ test.describe("Tutorat > Formations > [Cours] > Centre de tutorat", () => {
     await page.getByRole("checkbox", { name: "Sélectionner toutes les pages" }).check();
     await expect(selectionCount(page)).toHaveText("21 sélectionnés");
     for (const checkbox of await learnerRows(page).getByRole("checkbox").all()) await expect(checkbox).toBeChecked();
+    const firstOfPage2 = await learnerRows(page).first().getByRole("checkbox").getAttribute("aria-label");
     await page.getByRole("navigation", { name: "Pagination" }).getByTitle("3").click();
     await expect(selectionCount(page)).toHaveText("21 sélectionnés");
-    await learnerRows(page).first().getByRole("checkbox").uncheck();
+    // Page 2's rows stay shown until page 3's arrive: untick a row of page 3, by its name.
+    const firstRow = learnerRows(page).first().getByRole("checkbox");
+    await expect(firstRow).not.toHaveAttribute("aria-label", firstOfPage2 ?? "");
+    const firstOfPage3 = (await firstRow.getAttribute("aria-label")) ?? "";
+    await page.getByRole("checkbox", { name: firstOfPage3, exact: true }).uncheck();
     await expect(selectionCount(page)).toHaveText("20 sélectionnés");
+    await expect(page.getByRole("checkbox", { name: firstOfPage3, exact: true })).not.toBeChecked();
     await page.getByRole("navigation", { name: "Pagination" }).getByTitle("1").click();
     await expect(page.getByRole("checkbox", { name: "Sélectionner AGASSE Sam" })).toBeChecked();
 
