@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, get, type Session, signIn, type TestApp } from "../../test/app.js";
+import { courseStats } from "./queries.js";
 
 let t: TestApp;
 let tutor: Session;
@@ -248,6 +249,19 @@ describe("course detail stats and catalogue", () => {
     const everyone = (await get(t.app, admin, `/api/tutoring/courses/${id}/stats`)).json();
     expect(stats.learners).toBeGreaterThan(0);
     expect(stats.learners).toBeLessThan(everyone.learners);
+  });
+
+  it("gives zeros and no averages when no learner is in scope", async () => {
+    expect(await courseStats(t.database.db, sql`false`)).toEqual({
+      learners: 0,
+      notStarted: 0,
+      inProgress: 0,
+      completed: 0,
+      averageProgress: null,
+      averageTimeSeconds: null,
+      averageRating: null,
+      ratings: 0,
+    });
   });
 
   it("gives an admin the stats over all the course's learners", async () => {

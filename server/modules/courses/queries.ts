@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { TutoredCoursesQuery } from "../../../common/api/courses.js";
+import type { CourseStats, TutoredCoursesQuery } from "../../../common/api/courses.js";
 import { normalizeForSearch } from "../../../common/format.js";
 import { executeCached, type Tx } from "../../db/client.js";
 
@@ -161,7 +161,7 @@ export async function folderTree(tx: Tx, scope: SQL) {
 }
 
 /** `Stats rapides` over the learners in `learners` (a condition on `enrollments e`). */
-export async function courseStats(tx: Tx, learners: SQL) {
+export async function courseStats(tx: Tx, learners: SQL): Promise<CourseStats> {
   const result = await tx.execute<{
     learners: number;
     notStarted: number;
@@ -183,7 +183,10 @@ export async function courseStats(tx: Tx, learners: SQL) {
     from enrollments e
     left join reviews r on r.course_id = e.course_id and r.user_id = e.user_id
     where ${learners}`);
-  return result.rows[0];
+  // An aggregate without grouping: one row, zeros and nulls when the course has no learner in scope.
+  const row = result.rows[0];
+  if (!row) throw new Error("courseStats: the aggregate returned no row");
+  return row;
 }
 
 export async function findThumbnail(tx: Tx, courseId: string) {

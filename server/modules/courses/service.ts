@@ -73,19 +73,7 @@ export async function getCourse(db: Db, user: CurrentUser, courseId: string): Pr
 /** A tutored course's `Stats rapides` over the tutor's learners (C6); 404 outside the scope. */
 export async function getCourseStats(db: Db, user: CurrentUser, courseId: string): Promise<CourseStats> {
   const scope = await courseScope(db, user, courseId);
-  const stats = await q.courseStats(db, learnersInScope(scope));
-  return (
-    stats ?? {
-      learners: 0,
-      notStarted: 0,
-      inProgress: 0,
-      completed: 0,
-      averageProgress: null,
-      averageTimeSeconds: null,
-      averageRating: null,
-      ratings: 0,
-    }
-  );
+  return q.courseStats(db, learnersInScope(scope));
 }
 
 /** The catalogue page of a course, as learners see it; 404 when the user can't see it there. */
