@@ -341,7 +341,9 @@ function buildServer(): string {
 }
 
 async function startServer(url: string, port: number, webDir: string | null): Promise<Server> {
-  const child = spawn(process.execPath, [buildServer()], {
+  // BENCH_CPU_PROF=<folder>: the app writes a V8 CPU profile of the whole run there as it stops.
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, buildServer()], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CommitCmi } from "../../../common/api/player.js";
 import { send } from "../../test/app.js";
 import { playerFixture } from "../../test/player.js";
 import { buildPackage, uploadPackage } from "../../test/scorm-packages.js";
+import * as queries from "./queries.js";
 
 const d = playerFixture("player");
 
@@ -348,6 +349,88 @@ describe("preview (Lancer le contenu)", () => {
   it("is 404 for a tutor of another course and 403 for a learner", async () => {
     expect((await send(d.app, d.tutor2, "POST", `/api/player/lessons/${d.lessonId}/preview`)).statusCode).toBe(404);
     expect((await send(d.app, d.learner, "POST", `/api/player/lessons/${d.lessonId}/preview`)).statusCode).toBe(403);
+  });
+});
+
+describe("a commit from the attempt as this instance last wrote it", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** A 2004 package without a pass mark of its own, so the lesson's passing score decides. */
+  async function launchUnmarked() {
+    const uploaded = await uploadPackage(d.app, d.admin, d.lessonId, buildPackage({ version: "2004" }));
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const launched = await d.launch();
+    expect(launched.statusCode, launched.body).toBe(201);
+    return launched.json() as { attemptId: number; sessionId: number; cmi: { entry: string } };
+  }
+  const commitAt = (launched: { attemptId: number; sessionId: number }, cmi: CommitCmi, end = false) =>
+    send(d.app, d.learner, "POST", `/api/player/attempts/${launched.attemptId}/${end ? "terminate" : "commit"}`, {
+      sessionId: launched.sessionId,
+      cmi,
+    });
+
+  it("the player's next commit is written without reading the attempt first, and lands as a fresh one would", async () => {
+    const launched = await launchUnmarked();
+    expect((await commitAt(launched, cmi2004({ location: "p1" }))).statusCode).toBe(200);
+    const read = vi.spyOn(queries, "findAttempt");
+    const second = await commitAt(launched, cmi2004({ location: "p2", sessionTime: "PT2M" }));
+    expect(second.statusCode, second.body).toBe(200);
+    expect(read).not.toHaveBeenCalled();
+    const attempt = (await facts()).attempts.find((a) => a.id === launched.attemptId);
+    expect(attempt?.cmi).toMatchObject({ entry: launched.cmi.entry, location: "p2", session_time: "PT2M" });
+    // The same commit again changes nothing; it is confirmed against the attempt as it stands.
+    const before = await facts();
+    const again = await commitAt(launched, cmi2004({ location: "p2", sessionTime: "PT2M" }));
+    expect(again.statusCode).toBe(200);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(await facts()).toEqual(before);
+  });
+
+  it("a passing score changed since the last commit is the one the next commit's status follows", async () => {
+    await d.database.db.execute(sql`update lessons set passing_score = 70 where id = ${d.lessonId}`);
+    const launched = await launchUnmarked();
+    const score = { raw: 60, min: 0, max: 100, scaled: 0.6 };
+    const failed = await commitAt(launched, cmi2004({ completionStatus: "completed", score }));
+    expect(failed.json()).toMatchObject({ status: "failed", score: 60 });
+    await d.database.db.execute(sql`update lessons set passing_score = 50 where id = ${d.lessonId}`);
+    const passed = await commitAt(launched, cmi2004({ completionStatus: "completed", score, location: "end" }));
+    expect(passed.json()).toMatchObject({ status: "passed", score: 60 });
+    const attempt = (await facts()).attempts.find((a) => a.id === launched.attemptId);
+    expect(attempt).toMatchObject({ status: "passed", cmi: { location: "end" } });
+  });
+
+  it("an attempt changed or ended elsewhere since is read afresh: the tutor's data is kept, an ended attempt is 409", async () => {
+    const launched = await launchUnmarked();
+    expect((await commitAt(launched, cmi2004({ location: "p1", suspendData: "s1" }))).statusCode).toBe(200);
+    // The R6 edit of the location and suspend data (statistics/queries.ts setCmiText) bumps the version.
+    await d.database.db.execute(
+      sql`update attempts set cmi = cmi || '{"entry": "resume"}'::jsonb, version = version + 1 where id = ${launched.attemptId}`,
+    );
+    const next = await commitAt(launched, cmi2004({ location: "p2", suspendData: "s2" }));
+    expect(next.statusCode, next.body).toBe(200);
+    const attempt = (await facts()).attempts.find((a) => a.id === launched.attemptId);
+    expect(attempt?.cmi).toMatchObject({ entry: "resume", location: "p2", suspend_data: "s2" });
+    // Another instance terminated it (no version of ours can tell, ended_at does).
+    await d.database.db.execute(sql`update attempts set ended_at = now() where id = ${launched.attemptId}`);
+    const before = await facts();
+    const late = await commitAt(launched, cmi2004({ location: "p3" }));
+    expect(late.statusCode).toBe(409);
+    expect(await facts()).toEqual(before);
+  });
+
+  it("another user gets 404 for an attempt known here, and a commit breaking the version's rules 400", async () => {
+    const launched = await launchUnmarked();
+    expect((await commitAt(launched, cmi2004({ location: "p1" }))).statusCode).toBe(200);
+    const before = await facts();
+    const other = await send(d.app, d.tutor, "POST", `/api/player/attempts/${launched.attemptId}/commit`, {
+      sessionId: launched.sessionId,
+      cmi: cmi2004({ location: "hijack" }),
+    });
+    expect(other.statusCode).toBe(404);
+    const wrong = await commitAt(launched, cmi2004({ lessonStatus: "completed" }));
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields[0]).toMatchObject({ field: "body.cmi.lessonStatus", rule: "version" });
+    expect(await facts()).toEqual(before);
   });
 });
 

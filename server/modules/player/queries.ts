@@ -138,6 +138,11 @@ export interface CommitWrite {
   lessonId: string;
   courseId: string;
   userId: string;
+  /**
+   * The lesson's passing score the status was computed with, when it was not read just now (a commit
+   * from the attempt as this instance last wrote it): the commit is then not written if it changed.
+   */
+  knownPassingScore?: number | null;
   cmi: Record<string, unknown>;
   status: string;
   statusAt: string | null;
@@ -145,11 +150,19 @@ export interface CommitWrite {
   end: boolean;
 }
 
+/** The versions a written commit left the attempt and the enrollment at. */
+export interface AppliedCommit {
+  attemptVersion: number;
+  enrollmentVersion: number;
+}
+
 /**
  * A commit's writes in one statement, run on its own (its own transaction, one round trip: the
  * commit route must take 2,000 commits a second, issue #8), written only if the attempt and the
- * enrollment are still at the versions findAttempt read; returns false, having written nothing,
- * when they are not (never after lockEnrollmentOfAttempt in the same transaction).
+ * enrollment are still at the versions findAttempt read (or this instance's last commit of the
+ * attempt left: service.ts, knownAttempts), and the lesson's passing score is still `knownPassingScore`
+ * when given; returns the new versions, or null having written nothing when they are not (never
+ * after lockEnrollmentOfAttempt and findAttempt in the same transaction).
  * Why that is enough: the statement first locks the enrollment, then the attempt — the order every
  * writer of a learner's data takes (a tutor's edit locks the enrollment, then attempts), so a commit
  * waits for them instead of deadlocking — and every writer of the facts read below (attempts,
@@ -170,8 +183,8 @@ export interface CommitWrite {
  * The tutoring centers are notified only when what they show of the learner changed (status,
  * progress, time, activity, risk, indicators): most commits only move the location and score.
  */
-export async function applyCommit(tx: Tx, w: CommitWrite): Promise<boolean> {
-  const result = await executePrepared<{ applied: boolean }>(
+export async function applyCommit(tx: Tx, w: CommitWrite): Promise<AppliedCommit | null> {
+  const result = await executePrepared<{ applied: boolean; attemptVersion: number; enrollmentVersion: number }>(
     tx,
     "player_apply_commit",
     sql`
@@ -186,6 +199,8 @@ export async function applyCommit(tx: Tx, w: CommitWrite): Promise<boolean> {
       select a.id from attempts a
       where a.id = ${w.attemptId} and a.version = ${w.attemptVersion} and a.ended_at is null
         and a.enrollment_id = (select id from locked)
+        and (${w.knownPassingScore === undefined} or exists (select 1 from lessons l where l.id = a.lesson_id
+          and l.passing_score::float8 is not distinct from ${w.knownPassingScore ?? null}::float8))
       for update
     ),
     cap as (
@@ -211,7 +226,7 @@ export async function applyCommit(tx: Tx, w: CommitWrite): Promise<boolean> {
         ended_at = case when ${w.end} then now() else ended_at end,
         time_spent_s = (select total from spent)
       where id = ${w.attemptId} and exists (select 1 from guard)
-      returning number, time_spent_s, score, status, status_at, started_at, ended_at
+      returning number, time_spent_s, score, status, status_at, started_at, ended_at, version
     ),
     prev as (
       select * from lesson_stats where enrollment_id = ${w.enrollmentId} and lesson_id = ${w.lessonId}
@@ -263,7 +278,7 @@ export async function applyCommit(tx: Tx, w: CommitWrite): Promise<boolean> {
         updated_at = now()
       from s, enrollments old
       where e.id = ${w.enrollmentId} and old.id = e.id and exists (select 1 from guard)
-      returning e.course_id,
+      returning e.course_id, e.version,
         (e.status, e.progress_pct, e.completed_lessons, e.time_spent_s, e.first_activity_at, e.last_activity_at,
           e.risk_at, e.observations_pending)
           is distinct from
@@ -274,7 +289,9 @@ export async function applyCommit(tx: Tx, w: CommitWrite): Promise<boolean> {
     notified as (
       select pg_notify(${PROGRESS_CHANNEL}, course_id::text) from summary where changed
     )
-    select exists (select 1 from guard) as applied, (select count(*) from notified) as notified`,
+    select exists (select 1 from guard) as applied, (select count(*) from notified) as notified,
+      (select version from att) as "attemptVersion", (select version from summary) as "enrollmentVersion"`,
   );
-  return result.rows[0]?.applied === true;
+  const row = result.rows[0];
+  return row?.applied ? { attemptVersion: row.attemptVersion, enrollmentVersion: row.enrollmentVersion } : null;
 }
