@@ -10,7 +10,12 @@ import { createRoutes } from "./routes.js";
 export function App() {
   // Created once per mount (not at import time) so tests and hot reloads get fresh state.
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(() => createBrowserRouter(createRoutes(queryClient)));
+  const [router] = useState(() => {
+    // The loaders run as the router is created, before `created` is set: that is the first load too.
+    let created: ReturnType<typeof createBrowserRouter> | undefined;
+    created = createBrowserRouter(createRoutes(queryClient, () => created?.state.initialized !== true));
+    return created;
+  });
   return (
     <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />

@@ -29,8 +29,6 @@ import {
   LearnerCoursePage,
   LearnerLessonPage,
   LearnerReportPage,
-  loadAppLayout,
-  loadTutoringCenterPage,
   MailTemplatesPage,
   MissionPage,
   MyCoursesPage,
@@ -46,33 +44,59 @@ import {
   TutoringCenterPage,
   VirtualClassesPage,
 } from "./lazyPages.js";
+import type { LazyScreen } from "./lazyScreen.js";
 import { RequireAuth } from "./RequireAuth.js";
 import { RequireRole } from "./RequireRole.js";
 import { RouteErrorBoundary } from "./RouteErrorBoundary.js";
 
-// Loaders only start downloads as a route is entered and return at once (the screens still render as
-// soon as their code is there). Data first: on HTTP/1.1 the browser opens 6 connections to the server,
-// and the session and the first page of data must not queue behind the code chunks, which are asked
-// for in a microtask: after the loaders' fetches, but before React's first render of the loading
-// screen (a timer waited for that render, ~200 ms on a slow machine).
-function startLayout(queryClient: QueryClient) {
+// Loaders start downloads as a route is entered. Data first: on HTTP/1.1 the browser opens 6
+// connections to the server, and the session and the first page of data must not queue behind the
+// code chunks, which are asked for in a microtask: after the loaders' fetches, but before React's
+// first render of the loading screen (a timer waited for that render, ~200 ms on a slow machine).
+// On later navigations a loader returns at once: the layout shows a loading screen until the
+// screen's code has come. On the app's first load it returns once the code has come, so the router
+// keeps its loading screen (hydrateFallbackElement) until the layout and the screen can render in
+// one pass: before, the layout showed first with a loading screen in the screen's place, and React
+// then held the screen back for 300 ms after that fallback (its throttle of revealed Suspense
+// content), its code having come meanwhile. A failed download is left to the screen's lazy
+// component and the route's error screen, as on navigation.
+function startCode(screen: LazyScreen, firstLoad: () => boolean): Promise<null> | null {
+  const code = new Promise<null>((resolve) =>
+    queueMicrotask(() =>
+      screen.preload().then(
+        () => resolve(null),
+        () => resolve(null),
+      ),
+    ),
+  );
+  return firstLoad() ? code : null;
+}
+
+function startLayout(queryClient: QueryClient, firstLoad: () => boolean) {
   return () => {
     void queryClient.prefetchQuery(sessionQuery);
-    queueMicrotask(() => void loadAppLayout());
-    return null;
+    return startCode(AppLayout, firstLoad);
   };
 }
 
-function startTutoringCenter(queryClient: QueryClient) {
+function startTutoringCenter(queryClient: QueryClient, firstLoad: () => boolean) {
   return ({ params, request }: LoaderFunctionArgs) => {
     preloadTutoringCenter(queryClient, params.courseId ?? "", new URL(request.url));
-    queueMicrotask(() => void loadTutoringCenterPage());
-    return null;
+    return startCode(TutoringCenterPage, firstLoad);
   };
 }
 
-/** The app's routes; URLs follow the French product's vocabulary (`/tutorat/formations`). */
-export function createRoutes(queryClient: QueryClient): RouteObject[] {
+/** A screen's route: its loader starts the screen's code (only that: nothing to run again). */
+function screenRoute(path: string, Screen: LazyScreen, firstLoad: () => boolean): RouteObject {
+  return { path, loader: () => startCode(Screen, firstLoad), shouldRevalidate: () => false, element: <Screen /> };
+}
+
+/**
+ * The app's routes; URLs follow the French product's vocabulary (`/tutorat/formations`).
+ * `firstLoad` tells whether the router is still on the app's first load (its loading screen shown).
+ */
+export function createRoutes(queryClient: QueryClient, firstLoad: () => boolean = () => false): RouteObject[] {
+  const screen = (path: string, Screen: LazyScreen) => screenRoute(path, Screen, firstLoad);
   return [
     {
       errorElement: <RouteErrorBoundary />,
@@ -91,7 +115,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           element: <RequireAuth />,
           children: [
             {
-              loader: startLayout(queryClient),
+              loader: startLayout(queryClient, firstLoad),
               // Its downloads are started once; later navigations have nothing to start.
               shouldRevalidate: () => false,
               element: (
@@ -106,58 +130,58 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   element: <RequireRole roles={["tutor", "admin"]} />,
                   children: [
                     { index: true, element: <Navigate to="formations" replace /> },
-                    { path: "formations", element: <TutoredCoursesPage /> },
-                    { path: "formations/:courseId", element: <CourseDetailPage /> },
-                    { path: "formations/:courseId/evaluation", element: <CourseEvaluationPage /> },
-                    { path: "formations/:courseId/centre/apprenants/:learnerId", element: <LearnerReportPage /> },
+                    screen("formations", TutoredCoursesPage),
+                    screen("formations/:courseId", CourseDetailPage),
+                    screen("formations/:courseId/evaluation", CourseEvaluationPage),
+                    screen("formations/:courseId/centre/apprenants/:learnerId", LearnerReportPage),
                     {
                       path: "formations/:courseId/centre",
-                      loader: startTutoringCenter(queryClient),
+                      loader: startTutoringCenter(queryClient, firstLoad),
                       // Filters, sorting and paging change the search only: the page's own queries follow them.
                       shouldRevalidate: ({ currentUrl, nextUrl }) => currentUrl.pathname !== nextUrl.pathname,
                       element: <TutoringCenterPage />,
                     },
-                    { path: "formations/:courseId/centre/missions", element: <CourseMissionsPage /> },
-                    { path: "formations/:courseId/centre/missions/:submissionId", element: <MissionPage /> },
-                    { path: "formations/:courseId/centre/observations", element: <ObservationsPage /> },
-                    {
-                      path: "formations/:courseId/centre/observations/:lessonId/apprenants/:learnerId",
-                      element: <ObservationFormPage />,
-                    },
-                    { path: "missions", element: <AllMissionsPage /> },
-                    { path: "formations/:courseId/classes", element: <VirtualClassesPage /> },
-                    { path: "formations/:courseId/relances-automatiques", element: <ReminderRulesPage /> },
-                    { path: "modeles-de-mail", element: <MailTemplatesPage /> },
+                    screen("formations/:courseId/centre/missions", CourseMissionsPage),
+                    screen("formations/:courseId/centre/missions/:submissionId", MissionPage),
+                    screen("formations/:courseId/centre/observations", ObservationsPage),
+                    screen(
+                      "formations/:courseId/centre/observations/:lessonId/apprenants/:learnerId",
+                      ObservationFormPage,
+                    ),
+                    screen("missions", AllMissionsPage),
+                    screen("formations/:courseId/classes", VirtualClassesPage),
+                    screen("formations/:courseId/relances-automatiques", ReminderRulesPage),
+                    screen("modeles-de-mail", MailTemplatesPage),
                   ],
                 },
                 {
                   path: "admin",
                   element: <RequireRole roles={["admin"]} />,
                   children: [
-                    { path: "audit", element: <AdminAuditPage /> },
-                    { path: "utilisateurs", element: <AdminUsersPage /> },
-                    { path: "listes", element: <AdminListsPage /> },
-                    { path: "inscriptions", element: <AdminEnrollmentsPage /> },
-                    { path: "tuteurs", element: <AdminTutorsPage /> },
-                    { path: "imports", element: <AdminImportsPage /> },
-                    { path: "jetons-api", element: <AdminTokensPage /> },
-                    { path: "formations", element: <AdminCoursesPage /> },
-                    { path: "formations/:courseId", element: <AdminCourseEditorPage /> },
-                    { path: "repertoires", element: <AdminFoldersPage /> },
-                    { path: "categories", element: <AdminCategoriesPage /> },
-                    { path: "competences", element: <AdminCompetenciesPage /> },
-                    { path: "formations/:courseId/lecons/:lessonId/scorm", element: <ScormPackagePage /> },
-                    { path: "formations/:courseId/lecons/:lessonId/quiz", element: <AdminQuizPage /> },
-                    { path: "messages", element: <AdminMessagesPage /> },
+                    screen("audit", AdminAuditPage),
+                    screen("utilisateurs", AdminUsersPage),
+                    screen("listes", AdminListsPage),
+                    screen("inscriptions", AdminEnrollmentsPage),
+                    screen("tuteurs", AdminTutorsPage),
+                    screen("imports", AdminImportsPage),
+                    screen("jetons-api", AdminTokensPage),
+                    screen("formations", AdminCoursesPage),
+                    screen("formations/:courseId", AdminCourseEditorPage),
+                    screen("repertoires", AdminFoldersPage),
+                    screen("categories", AdminCategoriesPage),
+                    screen("competences", AdminCompetenciesPage),
+                    screen("formations/:courseId/lecons/:lessonId/scorm", ScormPackagePage),
+                    screen("formations/:courseId/lecons/:lessonId/quiz", AdminQuizPage),
+                    screen("messages", AdminMessagesPage),
                   ],
                 },
-                { path: "mes-formations", element: <MyCoursesPage /> },
-                { path: "mes-formations/:courseId/lecons/:lessonId/lecteur", element: <PlayerPage /> },
-                { path: "mes-formations/:courseId", element: <LearnerCoursePage /> },
-                { path: "mes-formations/:courseId/lecons/:lessonId", element: <LearnerLessonPage /> },
-                { path: "mes-formations/:courseId/lecons/:lessonId/quiz", element: <QuizPage /> },
-                { path: "catalogue/:courseId", element: <CataloguePage /> },
-                { path: "*", element: <NotFoundPage /> },
+                screen("mes-formations", MyCoursesPage),
+                screen("mes-formations/:courseId/lecons/:lessonId/lecteur", PlayerPage),
+                screen("mes-formations/:courseId", LearnerCoursePage),
+                screen("mes-formations/:courseId/lecons/:lessonId", LearnerLessonPage),
+                screen("mes-formations/:courseId/lecons/:lessonId/quiz", QuizPage),
+                screen("catalogue/:courseId", CataloguePage),
+                screen("*", NotFoundPage),
               ],
             },
           ],

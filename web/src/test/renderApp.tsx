@@ -7,7 +7,15 @@ import { createRoutes } from "../app/routes.js";
 /** Renders the whole app (real routes, providers and lazy pages) at `path`, against the mocked fetch. */
 export function renderApp(path: string) {
   const queryClient = createQueryClient({ retry: false });
-  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] });
+  // As App does: the first load's loaders wait for the screen's code (routes.tsx).
+  let created: ReturnType<typeof createMemoryRouter> | undefined;
+  created = createMemoryRouter(
+    createRoutes(queryClient, () => created?.state.initialized !== true),
+    {
+      initialEntries: [path],
+    },
+  );
+  const router = created;
   const view = render(
     <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />
