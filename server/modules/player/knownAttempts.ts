@@ -27,7 +27,7 @@ export interface KnownAttempt {
   cmiDigest: string;
 }
 
-/** Least recently used attempts go first; an entry is a few hundred bytes. */
+/** Least recently used attempts go first; an entry is a few hundred bytes (10,000: about 5 MB). */
 export class KnownAttempts {
   private readonly entries = new Map<number, KnownAttempt>();
 

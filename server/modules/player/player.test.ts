@@ -393,8 +393,14 @@ describe("a commit from the attempt as this instance last wrote it", () => {
     const failed = await commitAt(launched, cmi2004({ completionStatus: "completed", score }));
     expect(failed.json()).toMatchObject({ status: "failed", score: 60 });
     await d.database.db.execute(sql`update lessons set passing_score = 50 where id = ${d.lessonId}`);
+    const write = vi.spyOn(queries, "applyCommit");
     const passed = await commitAt(launched, cmi2004({ completionStatus: "completed", score, location: "end" }));
     expect(passed.json()).toMatchObject({ status: "passed", score: 60 });
+    // Tried from the attempt as last written (with its passing score), refused, then written afresh.
+    expect(write.mock.calls.map(([, w]) => [w.knownPassingScore, w.status])).toEqual([
+      [70, "failed"],
+      [undefined, "passed"],
+    ]);
     const attempt = (await facts()).attempts.find((a) => a.id === launched.attemptId);
     expect(attempt).toMatchObject({ status: "passed", cmi: { location: "end" } });
   });
@@ -415,6 +421,21 @@ describe("a commit from the attempt as this instance last wrote it", () => {
     const before = await facts();
     const late = await commitAt(launched, cmi2004({ location: "p3" }));
     expect(late.statusCode).toBe(409);
+    expect(await facts()).toEqual(before);
+  });
+
+  it("a session of another attempt is 404 for an attempt known here, and changes nothing", async () => {
+    const earlier = await launchUnmarked();
+    const launched = await d.launch();
+    expect(launched.statusCode).toBe(201);
+    const current = launched.json() as { attemptId: number; sessionId: number };
+    expect((await commitAt(current, cmi2004({ location: "p1" }))).statusCode).toBe(200);
+    const before = await facts();
+    const wrong = await commitAt(
+      { attemptId: current.attemptId, sessionId: earlier.sessionId },
+      cmi2004({ location: "x" }),
+    );
+    expect(wrong.statusCode).toBe(404);
     expect(await facts()).toEqual(before);
   });
 

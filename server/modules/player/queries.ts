@@ -130,7 +130,10 @@ export async function lockEnrollmentOfAttempt(tx: Tx, attemptId: number) {
 /** What a commit writes: the attempt's new CMI data, status and score; `end` for the terminating one. */
 export interface CommitWrite {
   attemptId: number;
-  /** The versions findAttempt read, the commit's status and CMI data being computed from that read. */
+  /**
+   * The versions the commit's status and CMI data were computed from: as findAttempt read them, or
+   * as this instance's last commit of the attempt left them (service.ts, knownAttempts).
+   */
   attemptVersion: number;
   enrollmentVersion: number;
   sessionId: number;

@@ -120,10 +120,10 @@ function storedCmi(version: "1.2" | "2004", entry: unknown, cmi: CommitCmi): Rec
   };
 }
 
-/** JSON with sorted keys, so a stored jsonb (keys reordered) compares with a new commit. */
 /** Compares CMI data without keeping it: sha-256 of its canonical JSON. */
 const digest = (cmi: unknown) => createHash("sha256").update(canonical(cmi)).digest("base64");
 
+/** JSON with sorted keys, so a stored jsonb (keys reordered) compares with a new commit. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {
@@ -204,7 +204,7 @@ export async function commit(
 }
 
 /** The attempts this instance last wrote, for their next commit (knownAttempts.ts). */
-const knownAttempts = new KnownAttempts(20_000);
+const knownAttempts = new KnownAttempts(10_000);
 
 /** Keeps the attempt as the commit left it (once its transaction, if any, is over), or forgets it. */
 function remember(attemptId: number, written: Written): CommitResult {
