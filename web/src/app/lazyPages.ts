@@ -15,9 +15,8 @@ function withTexts<T>(code: Promise<T>): Promise<T> {
 export const SignInPage = lazyScreen(() =>
   import("../pages/sign-in/SignInPage.js").then((m) => ({ default: m.SignInPage })),
 );
-/** The layout's code; its route starts loading it with the session rather than after it. */
-export const loadAppLayout = () => import("./AppLayout.js");
-export const AppLayout = lazyScreen(() => loadAppLayout().then((m) => ({ default: m.AppLayout })));
+/** The layout; its route starts loading it with the session rather than after it. */
+export const AppLayout = lazyScreen(() => import("./AppLayout.js").then((m) => ({ default: m.AppLayout })));
 export const TutoredCoursesPage = lazyScreen(() =>
   import("../pages/tutored-courses/TutoredCoursesPage.js").then((m) => ({ default: m.TutoredCoursesPage })),
 );
@@ -50,7 +49,7 @@ export const CourseEvaluationPage = lazyScreen(() =>
 export const CataloguePage = lazyScreen(() =>
   withTexts(import("../pages/catalogue/CataloguePage.js")).then((m) => ({ default: m.CataloguePage })),
 );
-/** The tutoring center's code; its route starts loading it with its data. */
+/** The tutoring center's code (and the texts); its route starts loading it with its data. */
 export const loadTutoringCenterPage = () => withTexts(import("../pages/tutoring-center/TutoringCenterPage.js"));
 export const TutoringCenterPage = lazyScreen(() =>
   loadTutoringCenterPage().then((m) => ({ default: m.TutoringCenterPage })),

@@ -4,7 +4,11 @@ type Loaded<P> = { default: ComponentType<P> };
 
 /** A screen whose code loads on demand: `preload()` starts it (once), rendering waits for it. */
 export type LazyScreen<P = object> = LazyExoticComponent<ComponentType<P>> & {
-  /** Loads the screen's code, once; a failed load is tried again on the next call. */
+  /**
+   * Loads the screen's code, once; a failed load is tried again on the next call, and by the first
+   * render. Once a render has seen it fail, React.lazy keeps the failure: the route's error screen
+   * then offers to reload the page.
+   */
   preload(): Promise<Loaded<P>>;
 };
 

@@ -1,10 +1,12 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { Suspense } from "react";
-import { type LoaderFunctionArgs, Navigate, type RouteObject } from "react-router";
+import { type LoaderFunctionArgs, Navigate, type RouteObject, redirect } from "react-router";
+import type { CurrentUser } from "../../../common/api/auth.js";
 import { sessionQuery } from "../api/auth.js";
 import { PageLoader } from "../components/PageLoader.js";
 import { preloadTutoringCenter } from "../pages/tutoring-center/preloadTutoringCenter.js";
 import { HomeRedirect } from "./HomeRedirect.js";
+import { landingPathFor, tutoredCoursesRoute } from "./landing.js";
 import {
   AdminAuditPage,
   AdminCategoriesPage,
@@ -60,35 +62,57 @@ import { RouteErrorBoundary } from "./RouteErrorBoundary.js";
 // then held the screen back for 300 ms after that fallback (its throttle of revealed Suspense
 // content), its code having come meanwhile. A failed download is left to the screen's lazy
 // component and the route's error screen, as on navigation.
-function startCode(screen: LazyScreen, firstLoad: () => boolean): Promise<null> | null {
-  const code = new Promise<null>((resolve) =>
-    queueMicrotask(() =>
-      screen.preload().then(
-        () => resolve(null),
-        () => resolve(null),
-      ),
-    ),
+function startCode(screen: LazyScreen, app: AppLoad, whenSignedIn = true): Promise<null> | null {
+  const code = Promise.resolve()
+    .then(() => screen.preload())
+    .then(
+      () => null,
+      () => null,
+    );
+  if (!app.firstLoad()) return null;
+  if (!whenSignedIn) return code;
+  // A visitor who is not signed in goes to the sign-in page as soon as the session says so.
+  return app.queryClient.fetchQuery(sessionQuery).then(
+    (session) => (session ? code : null),
+    () => code,
   );
-  return firstLoad() ? code : null;
 }
 
-function startLayout(queryClient: QueryClient, firstLoad: () => boolean) {
+/** What the loaders need: the query client, and whether the router is still on the app's first load. */
+interface AppLoad {
+  queryClient: QueryClient;
+  firstLoad: () => boolean;
+}
+
+function startLayout(app: AppLoad) {
   return () => {
-    void queryClient.prefetchQuery(sessionQuery);
-    return startCode(AppLayout, firstLoad);
+    void app.queryClient.prefetchQuery(sessionQuery);
+    return startCode(AppLayout, app);
   };
 }
 
-function startTutoringCenter(queryClient: QueryClient, firstLoad: () => boolean) {
+function startTutoringCenter(app: AppLoad) {
   return ({ params, request }: LoaderFunctionArgs) => {
-    preloadTutoringCenter(queryClient, params.courseId ?? "", new URL(request.url));
-    return startCode(TutoringCenterPage, firstLoad);
+    preloadTutoringCenter(app.queryClient, params.courseId ?? "", new URL(request.url));
+    return startCode(TutoringCenterPage, app);
+  };
+}
+
+/**
+ * A path with no screen of its own (`/`, `/tutorat`): a signed-in user is sent on from the loader,
+ * within the same navigation, so the first load goes on to the screen's code and renders it in one
+ * pass too; anyone else is left to RequireAuth (sign-in, and back to this path afterwards).
+ */
+function sendOn(app: AppLoad, to: (user: CurrentUser) => string) {
+  return async () => {
+    const session = await app.queryClient.fetchQuery(sessionQuery).catch(() => null);
+    return session ? redirect(to(session.user)) : null;
   };
 }
 
 /** A screen's route: its loader starts the screen's code (only that: nothing to run again). */
-function screenRoute(path: string, Screen: LazyScreen, firstLoad: () => boolean): RouteObject {
-  return { path, loader: () => startCode(Screen, firstLoad), shouldRevalidate: () => false, element: <Screen /> };
+function screenRoute(path: string, Screen: LazyScreen, app: AppLoad): RouteObject {
+  return { path, loader: () => startCode(Screen, app), shouldRevalidate: () => false, element: <Screen /> };
 }
 
 /**
@@ -96,15 +120,18 @@ function screenRoute(path: string, Screen: LazyScreen, firstLoad: () => boolean)
  * `firstLoad` tells whether the router is still on the app's first load (its loading screen shown).
  */
 export function createRoutes(queryClient: QueryClient, firstLoad: () => boolean = () => false): RouteObject[] {
-  const screen = (path: string, Screen: LazyScreen) => screenRoute(path, Screen, firstLoad);
+  const app: AppLoad = { queryClient, firstLoad };
+  const screen = (path: string, Screen: LazyScreen) => screenRoute(path, Screen, app);
   return [
     {
       errorElement: <RouteErrorBoundary />,
-      // Shown for the instant the loaders above take on the first load.
+      // Shown until the first load's loaders are done: the session, and the layout's and the screen's code.
       hydrateFallbackElement: <PageLoader />,
       children: [
         {
           path: "/sign-in",
+          loader: () => startCode(SignInPage, app, false),
+          shouldRevalidate: () => false,
           element: (
             <Suspense fallback={<PageLoader />}>
               <SignInPage />
@@ -115,7 +142,7 @@ export function createRoutes(queryClient: QueryClient, firstLoad: () => boolean 
           element: <RequireAuth />,
           children: [
             {
-              loader: startLayout(queryClient, firstLoad),
+              loader: startLayout(app),
               // Its downloads are started once; later navigations have nothing to start.
               shouldRevalidate: () => false,
               element: (
@@ -124,19 +151,23 @@ export function createRoutes(queryClient: QueryClient, firstLoad: () => boolean 
                 </Suspense>
               ),
               children: [
-                { index: true, element: <HomeRedirect /> },
+                { index: true, loader: sendOn(app, landingPathFor), element: <HomeRedirect /> },
                 {
                   path: "tutorat",
                   element: <RequireRole roles={["tutor", "admin"]} />,
                   children: [
-                    { index: true, element: <Navigate to="formations" replace /> },
+                    {
+                      index: true,
+                      loader: sendOn(app, () => tutoredCoursesRoute),
+                      element: <Navigate to="formations" replace />,
+                    },
                     screen("formations", TutoredCoursesPage),
                     screen("formations/:courseId", CourseDetailPage),
                     screen("formations/:courseId/evaluation", CourseEvaluationPage),
                     screen("formations/:courseId/centre/apprenants/:learnerId", LearnerReportPage),
                     {
                       path: "formations/:courseId/centre",
-                      loader: startTutoringCenter(queryClient, firstLoad),
+                      loader: startTutoringCenter(app),
                       // Filters, sorting and paging change the search only: the page's own queries follow them.
                       shouldRevalidate: ({ currentUrl, nextUrl }) => currentUrl.pathname !== nextUrl.pathname,
                       element: <TutoringCenterPage />,
