@@ -8,7 +8,7 @@ import {
   seriousViolations,
   switchLanguage,
 } from "./actions-helpers.js";
-import { expect, resetLanguageToFrench, test } from "./helpers.js";
+import { expect, resetLanguageToFrench, settleAnimations, test } from "./helpers.js";
 
 test.describe("Attestations (A3)", () => {
   test.describe.configure({ timeout: 150_000 });
@@ -79,6 +79,9 @@ test.describe("Attestations (A3)", () => {
     await demory.getByRole("button", { name: "Actions sur le certificat de Demory Jerome" }).click();
     await page.getByRole("menuitem", { name: "Révoquer" }).click();
     const revoke = page.getByRole("dialog", { name: "Révoquer le certificat de Demory Jerome" });
+    // The dialog zooms in: a click while it moves can land beside the button (seen once in CI).
+    await expect(revoke).toBeVisible();
+    await settleAnimations(page);
     await revoke.getByRole("button", { name: "Révoquer" }).click();
     await expect(revoke.getByText("Indiquez le motif de la révocation.")).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
