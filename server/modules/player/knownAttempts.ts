@@ -54,8 +54,4 @@ export class KnownAttempts {
   delete(attemptId: number): void {
     this.entries.delete(attemptId);
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }

@@ -363,8 +363,8 @@ describe("a commit from the attempt as this instance last wrote it", () => {
     expect(launched.statusCode, launched.body).toBe(201);
     return launched.json() as { attemptId: number; sessionId: number; cmi: { entry: string } };
   }
-  const commitAt = (launched: { attemptId: number; sessionId: number }, cmi: CommitCmi, end = false) =>
-    send(d.app, d.learner, "POST", `/api/player/attempts/${launched.attemptId}/${end ? "terminate" : "commit"}`, {
+  const commitAt = (launched: { attemptId: number; sessionId: number }, cmi: CommitCmi) =>
+    send(d.app, d.learner, "POST", `/api/player/attempts/${launched.attemptId}/commit`, {
       sessionId: launched.sessionId,
       cmi,
     });

@@ -4,18 +4,13 @@ import { useState } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { createQueryClient } from "../api/queryClient.js";
 import { AppProviders } from "./AppProviders.js";
-import { createRoutes } from "./routes.js";
+import { createAppRouter } from "./routes.js";
 
 /** The whole single-page app. */
 export function App() {
   // Created once per mount (not at import time) so tests and hot reloads get fresh state.
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(() => {
-    // The loaders run as the router is created, before `created` is set: that is the first load too.
-    let created: ReturnType<typeof createBrowserRouter> | undefined;
-    created = createBrowserRouter(createRoutes(queryClient, () => created?.state.initialized !== true));
-    return created;
-  });
+  const [router] = useState(() => createAppRouter(queryClient, (routes) => createBrowserRouter(routes)));
   return (
     <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />

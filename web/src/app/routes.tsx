@@ -116,10 +116,24 @@ function screenRoute(path: string, Screen: LazyScreen, app: AppLoad): RouteObjec
 }
 
 /**
+ * The app's router, made by `create` (the browser's, or a memory router in tests) from its routes.
+ * The loaders learn from it whether this is still the app's first load: they run as the router is
+ * created, before `router` is set, and until its first navigation is done.
+ */
+export function createAppRouter<R extends { state: { initialized: boolean } }>(
+  queryClient: QueryClient,
+  create: (routes: RouteObject[]) => R,
+): R {
+  let router: R | undefined;
+  router = create(createRoutes(queryClient, () => router?.state.initialized !== true));
+  return router;
+}
+
+/**
  * The app's routes; URLs follow the French product's vocabulary (`/tutorat/formations`).
  * `firstLoad` tells whether the router is still on the app's first load (its loading screen shown).
  */
-export function createRoutes(queryClient: QueryClient, firstLoad: () => boolean = () => false): RouteObject[] {
+function createRoutes(queryClient: QueryClient, firstLoad: () => boolean): RouteObject[] {
   const app: AppLoad = { queryClient, firstLoad };
   const screen = (path: string, Screen: LazyScreen) => screenRoute(path, Screen, app);
   return [

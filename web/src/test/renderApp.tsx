@@ -2,20 +2,13 @@ import { render } from "@testing-library/react";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { createQueryClient } from "../api/queryClient.js";
 import { AppProviders } from "../app/AppProviders.js";
-import { createRoutes } from "../app/routes.js";
+import { createAppRouter } from "../app/routes.js";
 
 /** Renders the whole app (real routes, providers and lazy pages) at `path`, against the mocked fetch. */
 export function renderApp(path: string) {
   const queryClient = createQueryClient({ retry: false });
-  // As App does: the first load's loaders wait for the screen's code (routes.tsx).
-  let created: ReturnType<typeof createMemoryRouter> | undefined;
-  created = createMemoryRouter(
-    createRoutes(queryClient, () => created?.state.initialized !== true),
-    {
-      initialEntries: [path],
-    },
-  );
-  const router = created;
+  // As App does, so the first load's loaders wait for the screen's code (routes.tsx).
+  const router = createAppRouter(queryClient, (routes) => createMemoryRouter(routes, { initialEntries: [path] }));
   const view = render(
     <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />
