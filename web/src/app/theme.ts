@@ -5,6 +5,11 @@ export const brandColor = "#1d4ed8";
 
 /** Ant Design tokens: a sober enterprise look with enough contrast for WCAG AA. */
 export const theme: ThemeConfig = {
+  // Components take their rules from antd's prebuilt stylesheet (imported in main.tsx) instead of
+  // computing and injecting them at render: on the tutoring center's first load that work was about
+  // 200 ms of ~790 ms of script (BENCHMARKS.md, session 9). The tokens below still apply: antd
+  // writes them as CSS variables, which that stylesheet reads.
+  zeroRuntime: true,
   token: {
     colorPrimary: brandColor,
     // antd derives a lighter hover shade, which white text fails against (4.3:1); keep AA on hover too.
