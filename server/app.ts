@@ -16,6 +16,7 @@ import {
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { authRoutes } from "./modules/auth/routes.js";
+import { SessionCache } from "./modules/auth/sessionCache.js";
 import { catalogueAdminRoutes } from "./modules/catalogue-admin/routes.js";
 import { certificatesRoutes } from "./modules/certificates/routes.js";
 import { classesRoutes } from "./modules/classes/routes.js";
@@ -50,6 +51,8 @@ import { projectRoot } from "./project-root.js";
 declare module "fastify" {
   interface FastifyInstance {
     routeTable: { method: string; url: string }[];
+    /** This instance's copies of the sessions the SCORM player uses (auth/sessionCache.ts). */
+    sessionCache: SessionCache;
   }
 }
 
@@ -133,12 +136,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Served under the app's own CSP (helmet), which allows its static scripts and inline styles.
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: false });
-  await app.register(authPlugin, { db, config });
+  const sessions = new SessionCache();
+  app.decorate("sessionCache", sessions);
+  await app.register(authPlugin, { db, config, sessions });
   await app.register(accessPlugin);
   await app.register(inputPlugin);
 
   await app.register(healthRoutes, { db });
-  await app.register(authRoutes, { db, config });
+  await app.register(authRoutes, { db, config, sessions });
   await app.register(coursesRoutes, { db, config });
   await app.register(tutoringRoutes, { db });
   await app.register(reportsRoutes, { db });
@@ -160,7 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(certificatesRoutes, { db, config, jobs });
   await app.register(classesRoutes, { db, config, jobs });
   await app.register(messagesRoutes, { db, config, jobs });
-  const hub = new LiveHub(db.$client.options);
+  const hub = new LiveHub(db.$client.options, sessions);
   await hub.start();
   app.addHook("onClose", () => hub.stop());
   await app.register(liveRoutes, { db, hub });

@@ -5,8 +5,9 @@ import type { Role } from "../../common/enums.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import { AppError, forbidden, unauthorized } from "../errors.js";
-import { findSession, touchSession } from "../modules/auth/queries.js";
+import { findSession, sha256, touchSession } from "../modules/auth/queries.js";
 import { presentUser } from "../modules/auth/service.js";
+import type { SessionCache } from "../modules/auth/sessionCache.js";
 import { authenticateBearer } from "../modules/tokens/bearer.js";
 
 export const SESSION_COOKIE = "tutora_session";
@@ -34,6 +35,7 @@ declare module "fastify" {
 }
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const PLAYER_PREFIX = "/api/player/";
 const BEACON_ROUTE = /^\/api\/player\/attempts\/[^/?]+\/terminate(\?|$)/;
 
 /** The signed-in user, or 401. */
@@ -78,7 +80,7 @@ function sameOrigin(request: FastifyRequest, origin: string, config: Config): bo
  * must come from our origin (Origin header when the browser sends one) and, once signed in, carry
  * the session's token in `x-csrf-token`. Cross-site forms can't send JSON, which every API body is.
  */
-export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config: Config }) => {
+export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config: Config; sessions: SessionCache }) => {
   app.decorateRequest("auth", null);
   app.addHook("onRequest", async (request, reply) => {
     request.auth = null;
@@ -92,11 +94,21 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
     }
     const token = request.cookies[SESSION_COOKIE];
     if (token && request.url.startsWith("/api/")) {
-      const row = await findSession(opts.db, token);
+      const tokenHash = sha256(token);
+      // The SCORM player's requests (a commit every few seconds per learner) may use this
+      // instance's copy of the session, dropped on any change (SessionCache); others read it.
+      const cacheable = request.routeOptions.url?.startsWith(PLAYER_PREFIX) === true;
+      const version = opts.sessions.version;
+      let row = cacheable ? opts.sessions.get(tokenHash) : undefined;
+      if (!row) {
+        row = await findSession(opts.db, tokenHash);
+        if (cacheable && row?.active) opts.sessions.set(tokenHash, row, version);
+      }
       if (row?.active) {
         request.auth = { user: presentUser(row), token, csrfToken: row.csrfToken, via: "session" };
         if (Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) {
-          await touchSession(opts.db, row.tokenHash, opts.config.sessionIdleMinutes);
+          const touched = await touchSession(opts.db, row.tokenHash, opts.config.sessionIdleMinutes);
+          if (touched) opts.sessions.touched(tokenHash, new Date(touched.lastSeenAt), new Date(touched.expiresAt));
         }
       } else {
         clearSessionCookie(reply);

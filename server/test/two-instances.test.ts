@@ -1,10 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./db.js";
 import { demoIds } from "./demo.js";
+import { buildPackage } from "./scorm-packages.js";
 
 /**
  * Beyond one machine (#8): two app instances, each its own process with its own pool, live hub and
@@ -24,10 +27,10 @@ interface Session {
   csrfToken: string;
 }
 
-async function startInstance(url: string): Promise<Instance> {
+async function startInstance(url: string, dataDir: string): Promise<Instance> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench", "server.ts")], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, PORT: "0", LOG_LEVEL: "warn", SMTP_URL: "" },
+    env: { ...process.env, DATABASE_URL: url, PORT: "0", LOG_LEVEL: "warn", SMTP_URL: "", DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -102,6 +105,8 @@ async function waitForEvent(reader: ReadableStreamDefaultReader<Uint8Array>, nam
 }
 
 let database: TestDatabase;
+/** Stored files (SCORM packages), shared by both instances as a deployment's shared volume would be. */
+let dataDir: string;
 let a: Instance;
 let b: Instance;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -109,12 +114,14 @@ let ids: Awaited<ReturnType<typeof demoIds>>;
 beforeAll(async () => {
   database = await createTestDatabase({ demo: true });
   ids = await demoIds(database.db);
-  [a, b] = await Promise.all([startInstance(database.url), startInstance(database.url)]);
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tutora-two-instances-"));
+  [a, b] = await Promise.all([startInstance(database.url, dataDir), startInstance(database.url, dataDir)]);
 }, 120_000);
 
 afterAll(async () => {
   await Promise.all([stopInstance(a), stopInstance(b)]);
   await database?.drop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 
 describe("two app instances on one database", () => {
@@ -131,6 +138,53 @@ describe("two app instances on one database", () => {
     const out = await call(b, session, "POST", "/api/auth/sign-out", {});
     expect(out.status).toBeLessThan(300);
     expect((await call(a, session, "GET", "/api/auth/me")).status).toBe(401);
+  });
+
+  it("refuse the SCORM player's next request on one instance once its session ended on the other", async () => {
+    const admin = await signIn(a, "admin@demo.local");
+    const form = new FormData();
+    form.append(
+      "file",
+      new Blob([Buffer.from(buildPackage({ version: "2004" }))], { type: "application/zip" }),
+      "package.zip",
+    );
+    const uploaded = await fetch(`${a.base}/api/admin/lessons/${ids.c1Lessons.elearning}/scorm-package`, {
+      method: "POST",
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    const session = await signIn(a, "sam.agasse@demo.local");
+    const launched = await call(a, session, "POST", `/api/player/lessons/${ids.c1Lessons.elearning}/launch`, {});
+    expect(launched.status).toBe(201);
+    const { attemptId, sessionId } = (await launched.json()) as { attemptId: number; sessionId: number };
+    const commit = (n: number) =>
+      call(a, session, "POST", `/api/player/attempts/${attemptId}/commit`, {
+        sessionId,
+        cmi: {
+          lessonStatus: null,
+          completionStatus: "incomplete",
+          successStatus: "unknown",
+          score: { raw: null, min: null, max: null, scaled: null },
+          progressMeasure: null,
+          sessionTime: "",
+          location: `page ${n}`,
+          suspendData: "",
+          exit: "",
+          interactions: [],
+          objectives: [],
+        },
+      });
+    // Two commits on A: the second uses A's copy of the session.
+    expect((await commit(1)).status).toBe(200);
+    expect((await commit(2)).status).toBe(200);
+    expect((await call(b, session, "POST", "/api/auth/sign-out-everywhere", {})).status).toBe(204);
+    // A hears it through PostgreSQL (a notification at B's commit), within milliseconds; A's copy
+    // would otherwise serve for up to a minute.
+    let status = 0;
+    const deadline = Date.now() + 5_000;
+    for (let n = 3; status !== 401 && Date.now() < deadline; n++) status = (await commit(n)).status;
+    expect(status).toBe(401);
   });
 
   it("deliver a live update (B5) from a write on one instance to a tutoring center open on the other", async () => {

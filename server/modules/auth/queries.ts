@@ -38,25 +38,34 @@ export async function findUserById(tx: Tx, id: string) {
  * cookie: a prepared statement, planned once per connection (planned each time, its planning took
  * longer than its execution: ~0.25 ms of database CPU per request, issue #8).
  */
-export async function findSession(tx: Tx, token: string) {
-  type Row = SessionUserRow & { csrfToken: string; lastSeenAt: string; tokenHash: string };
-  const result = await executePrepared<Row>(
+export type SessionRow = SessionUserRow & {
+  csrfToken: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  tokenHash: string;
+};
+
+export async function findSession(tx: Tx, tokenHash: string): Promise<SessionRow | undefined> {
+  const result = await executePrepared<SessionRow>(
     tx,
     "auth_find_session",
     sql`
-    select ${userColumns}, s.csrf_token as "csrfToken", s.last_seen_at as "lastSeenAt", s.token_hash as "tokenHash"
+    select ${userColumns}, s.csrf_token as "csrfToken", s.last_seen_at as "lastSeenAt",
+      s.expires_at as "expiresAt", s.token_hash as "tokenHash"
     from auth_sessions s
     join users u on u.id = s.user_id
     left join organisations o on o.id = u.organisation_id
-    where s.token_hash = ${sha256(token)} and s.expires_at > now()`,
+    where s.token_hash = ${tokenHash} and s.expires_at > now()`,
   );
   return result.rows[0];
 }
 
 export async function touchSession(tx: Tx, tokenHash: string, idleMinutes: number) {
-  await tx.execute(sql`
+  const result = await tx.execute<{ lastSeenAt: string; expiresAt: string }>(sql`
     update auth_sessions set last_seen_at = now(), expires_at = now() + make_interval(mins => ${idleMinutes})
-    where token_hash = ${tokenHash}`);
+    where token_hash = ${tokenHash}
+    returning last_seen_at as "lastSeenAt", expires_at as "expiresAt"`);
+  return result.rows[0];
 }
 
 export async function insertSession(

@@ -5,9 +5,14 @@ import { errorResponseSchema } from "../../../common/errors.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { clearSessionCookie, requireUser, SESSION_COOKIE, setSessionCookie } from "../../plugins/auth.js";
+import { sha256 } from "./queries.js";
 import * as service from "./service.js";
+import type { SessionCache } from "./sessionCache.js";
 
-export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
+export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; sessions: SessionCache }> = async (
+  app,
+  { db, config, sessions },
+) => {
   app.post(
     "/api/auth/sign-in",
     {
@@ -33,6 +38,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
           }
           throw error;
         });
+      const previousToken = request.cookies[SESSION_COOKIE];
+      if (previousToken) sessions.dropToken(sha256(previousToken));
       setSessionCookie(reply, request, result.token, config);
       return { user: result.user, csrfToken: result.csrfToken };
     },
@@ -43,6 +50,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
     { schema: { tags: ["auth"], summary: "Ends the current session", response: { 204: z.null() } } },
     async (request, reply) => {
       await service.signOut(db, request.auth?.token);
+      // This instance's copy goes now; the others drop theirs when notified (SessionCache).
+      if (request.auth?.token) sessions.dropToken(sha256(request.auth.token));
       clearSessionCookie(reply);
       return reply.status(204).send(null);
     },
@@ -60,6 +69,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
     async (request, reply) => {
       const user = requireUser(request);
       await service.signOutEverywhere(db, user.id);
+      sessions.dropUser(user.id);
       clearSessionCookie(reply);
       return reply.status(204).send(null);
     },

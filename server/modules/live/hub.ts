@@ -1,4 +1,5 @@
 import pg from "pg";
+import { SESSION_CHANNEL, type SessionCache } from "../auth/sessionCache.js";
 
 export const PROGRESS_CHANNEL = "tutora_progress";
 type Listener = () => void;
@@ -6,7 +7,9 @@ type Listener = () => void;
 /**
  * Fans PostgreSQL notifications out to the open tutoring centers (B5). Every write that changes a
  * learner's summary notifies its course id (summaries.ts) when it commits; each app instance
- * listens on one connection of its own, so a commit on any instance reaches every instance.
+ * listens on one connection of its own, so a commit on any instance reaches every instance. The
+ * same connection hears session changes for this instance's SessionCache, which is used only
+ * while the connection listens.
  */
 export class LiveHub {
   private readonly listeners = new Map<string, Set<Listener>>();
@@ -15,7 +18,10 @@ export class LiveHub {
   private retryMs = 1000;
   private retryTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: pg.ClientConfig) {}
+  constructor(
+    private readonly options: pg.ClientConfig,
+    private readonly sessions?: SessionCache,
+  ) {}
 
   async start(): Promise<void> {
     this.stopped = false;
@@ -27,16 +33,24 @@ export class LiveHub {
     client.on("error", () => this.scheduleReconnect());
     client.on("end", () => this.scheduleReconnect());
     client.on("notification", (message) => {
-      if (message.channel !== PROGRESS_CHANNEL || !message.payload) return;
+      if (!message.payload) return;
+      if (message.channel === SESSION_CHANNEL) {
+        this.sessions?.dropUser(message.payload);
+        return;
+      }
+      if (message.channel !== PROGRESS_CHANNEL) return;
       for (const listener of this.listeners.get(message.payload) ?? []) listener();
     });
     await client.connect();
     await client.query(`listen ${PROGRESS_CHANNEL}`);
+    await client.query(`listen ${SESSION_CHANNEL}`);
     this.client = client;
     this.retryMs = 1000;
+    this.sessions?.setListening(true);
   }
 
   private scheduleReconnect() {
+    this.sessions?.setListening(false);
     if (this.stopped || this.retryTimer) return;
     const old = this.client;
     this.client = undefined;
@@ -63,6 +77,7 @@ export class LiveHub {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.sessions?.setListening(false);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     const client = this.client;
     this.client = undefined;

@@ -4,7 +4,7 @@ import { errorResponseSchema } from "../../../common/errors.js";
 import type { Db } from "../../db/client.js";
 import { requireRole } from "../../plugins/auth.js";
 import { courseScope } from "../access/policy.js";
-import { findSession } from "../auth/queries.js";
+import { findSession, sha256 } from "../auth/queries.js";
 import type { LiveHub } from "./hub.js";
 
 const HEARTBEAT_MS = 20_000;
@@ -49,7 +49,7 @@ export const liveRoutes: FastifyPluginAsyncZod<{ db: Db; hub: LiveHub }> = async
       });
       // The stream ends with the session (sign-out, expiry, disabled account).
       const heartbeat = setInterval(async () => {
-        const session = await findSession(db, token).catch(() => undefined);
+        const session = await findSession(db, sha256(token)).catch(() => undefined);
         if (!session?.active) raw.end();
         else raw.write(": ping\n\n");
       }, HEARTBEAT_MS);

@@ -9,7 +9,7 @@ import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { badRequest, notFound } from "../../errors.js";
 import { requireRole, SESSION_COOKIE } from "../../plugins/auth.js";
-import { findSession } from "../auth/queries.js";
+import { findSession, sha256 } from "../auth/queries.js";
 import { presentUser } from "../auth/service.js";
 import { contentTypeOf } from "./content-types.js";
 import * as service from "./service.js";
@@ -63,7 +63,7 @@ export function byteRange(
 async function contentUser(db: Db, request: FastifyRequest) {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
-  const row = await findSession(db, token);
+  const row = await findSession(db, sha256(token));
   return row?.active ? presentUser(row) : null;
 }
 

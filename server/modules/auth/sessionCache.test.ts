@@ -1,0 +1,177 @@
+import { sql } from "drizzle-orm";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { type Session, send, signIn } from "../../test/app.js";
+import { playerFixture } from "../../test/player.js";
+import * as queries from "./queries.js";
+import { SessionCache } from "./sessionCache.js";
+
+const row = (id: string, expiresInMs = 3_600_000): queries.SessionRow => ({
+  id,
+  email: `${id}@example.test`,
+  firstName: "A",
+  lastName: "B",
+  roles: ["learner"],
+  locale: "fr",
+  timeZone: "Europe/Paris",
+  organisation: null,
+  active: true,
+  csrfToken: "csrf",
+  lastSeenAt: new Date().toISOString(),
+  expiresAt: new Date(Date.now() + expiresInMs).toISOString(),
+  tokenHash: `hash-${id}`,
+});
+
+describe("SessionCache", () => {
+  it("keeps nothing while its notifications are not heard, and forgets everything when they stop", () => {
+    const cache = new SessionCache();
+    cache.set("h1", row("u1"), cache.version);
+    expect(cache.get("h1")).toBeUndefined();
+    cache.setListening(true);
+    cache.set("h1", row("u1"), cache.version);
+    expect(cache.get("h1")?.id).toBe("u1");
+    cache.setListening(false);
+    expect(cache.get("h1")).toBeUndefined();
+    cache.setListening(true);
+    expect(cache.get("h1")).toBeUndefined();
+  });
+
+  it("does not keep a read that a drop overtook", () => {
+    const cache = new SessionCache();
+    cache.setListening(true);
+    const version = cache.version;
+    cache.dropUser("someone-else");
+    cache.set("h1", row("u1"), version);
+    expect(cache.get("h1")).toBeUndefined();
+  });
+
+  it("drops a token, a user's sessions, or everyone's", () => {
+    const cache = new SessionCache();
+    cache.setListening(true);
+    cache.set("h1", row("u1"), cache.version);
+    cache.set("h2", row("u1"), cache.version);
+    cache.set("h3", row("u2"), cache.version);
+    cache.dropToken("h1");
+    expect([cache.get("h1"), cache.get("h2")?.id, cache.get("h3")?.id]).toEqual([undefined, "u1", "u2"]);
+    cache.dropUser("u1");
+    expect([cache.get("h2"), cache.get("h3")?.id]).toEqual([undefined, "u2"]);
+    cache.dropUser("*");
+    expect(cache.get("h3")).toBeUndefined();
+  });
+
+  it("reads again a session past its expiry, or held for a minute", () => {
+    const cache = new SessionCache();
+    cache.setListening(true);
+    const now = Date.now();
+    cache.set("h1", row("u1", 1_000), cache.version, now);
+    expect(cache.get("h1", now + 999)?.id).toBe("u1");
+    expect(cache.get("h1", now + 1_000)).toBeUndefined();
+    cache.set("h2", row("u2"), cache.version, now);
+    expect(cache.get("h2", now + 60_000)?.id).toBe("u2");
+    expect(cache.get("h2", now + 60_001)).toBeUndefined();
+  });
+
+  it("follows this instance's extension of a session", () => {
+    const cache = new SessionCache();
+    cache.setListening(true);
+    const now = Date.now();
+    cache.set("h1", row("u1", 1_000), cache.version, now);
+    cache.touched("h1", new Date(now), new Date(now + 10_000));
+    expect(cache.get("h1", now + 5_000)?.expiresAt).toBe(new Date(now + 10_000).toISOString());
+  });
+});
+
+const d = playerFixture("session-cache");
+
+describe("the SCORM player's requests and this instance's copy of the session", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  async function playing(): Promise<{ session: Session; commit: () => Promise<number> }> {
+    const session = await signIn(d.app, "sam.agasse@demo.local");
+    const launched = await d.launch(session);
+    expect(launched.statusCode, launched.body).toBe(201);
+    const { attemptId, sessionId } = launched.json() as { attemptId: number; sessionId: number };
+    let n = 0;
+    const commit = async () => {
+      n += 1;
+      const response = await send(d.app, session, "POST", `/api/player/attempts/${attemptId}/commit`, {
+        sessionId,
+        cmi: {
+          lessonStatus: null,
+          completionStatus: "incomplete",
+          successStatus: "unknown",
+          score: { raw: null, min: null, max: null, scaled: null },
+          progressMeasure: null,
+          sessionTime: "",
+          location: `page ${n}`,
+          suspendData: "",
+          exit: "",
+          interactions: [],
+          objectives: [],
+        },
+      });
+      return response.statusCode;
+    };
+    return { session, commit };
+  }
+
+  it("reads the session once for a player's commits, and every time for other routes", async () => {
+    const { session, commit } = await playing();
+    const read = vi.spyOn(queries, "findSession");
+    expect([await commit(), await commit(), await commit()]).toEqual([200, 200, 200]);
+    expect(read).toHaveBeenCalledTimes(0);
+    expect(
+      (await d.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: session.cookie } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await d.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: session.cookie } })).statusCode,
+    ).toBe(200);
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it("a sign-out here refuses the player's very next request, without waiting for the notification", async () => {
+    const { session, commit } = await playing();
+    expect(await commit()).toBe(200);
+    // The notification of the deleted session is not acted on: only the sign-out's own drop remains.
+    vi.spyOn(d.app.sessionCache, "dropUser").mockImplementation(() => {});
+    expect((await send(d.app, session, "POST", "/api/auth/sign-out")).statusCode).toBe(204);
+    expect(await commit()).toBe(401);
+  });
+
+  it("sign-out everywhere here refuses the player's very next request too", async () => {
+    const { session, commit } = await playing();
+    expect(await commit()).toBe(200);
+    const drop = vi.spyOn(d.app.sessionCache, "dropUser");
+    expect((await send(d.app, session, "POST", "/api/auth/sign-out-everywhere")).statusCode).toBe(204);
+    expect(drop).toHaveBeenCalledWith(session.userId);
+    drop.mockImplementation(() => {});
+    expect(await commit()).toBe(401);
+  });
+
+  it("a session ended by another instance (its row deleted by another connection) is refused once notified", async () => {
+    const { session, commit } = await playing();
+    expect(await commit()).toBe(200);
+    await d.database.db.execute(sql`delete from auth_sessions where user_id = ${session.userId}`);
+    await vi.waitFor(async () => expect(await commit()).toBe(401), { timeout: 5_000, interval: 20 });
+  });
+
+  it("an account disabled, or a user changed, elsewhere: the copy is dropped when notified", async () => {
+    const { session, commit } = await playing();
+    expect(await commit()).toBe(200);
+    const read = vi.spyOn(queries, "findSession");
+    // A change of what the session shows (the language): read again, still signed in.
+    await d.database.db.execute(sql`update users set locale = 'en' where id = ${session.userId}`);
+    await vi.waitFor(
+      async () => {
+        expect(await commit()).toBe(200);
+        expect(read).toHaveBeenCalled();
+      },
+      { timeout: 5_000, interval: 20 },
+    );
+    await d.database.db.execute(sql`update users set locale = 'fr' where id = ${session.userId}`);
+    // Disabled by an admin through the API: the account's sessions end, here and everywhere.
+    const disabled = await send(d.app, d.admin, "PATCH", `/api/admin/users/${session.userId}`, { active: false });
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    await vi.waitFor(async () => expect(await commit()).toBe(401), { timeout: 5_000, interval: 20 });
+    await send(d.app, d.admin, "PATCH", `/api/admin/users/${session.userId}`, { active: true });
+  });
+});
