@@ -104,12 +104,17 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
         row = await findSession(opts.db, tokenHash);
         if (cacheable && row?.active) opts.sessions.set(tokenHash, row, version);
       }
+      if (row?.active && Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) {
+        const touched = await touchSession(opts.db, row.tokenHash, opts.config.sessionIdleMinutes);
+        if (touched) opts.sessions.touched(tokenHash, touched.lastSeenAt, touched.expiresInMs);
+        else {
+          // Ended since it was read (a copy not yet dropped, or a sign-out racing this request).
+          opts.sessions.dropToken(tokenHash);
+          row = undefined;
+        }
+      }
       if (row?.active) {
         request.auth = { user: presentUser(row), token, csrfToken: row.csrfToken, via: "session" };
-        if (Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) {
-          const touched = await touchSession(opts.db, row.tokenHash, opts.config.sessionIdleMinutes);
-          if (touched) opts.sessions.touched(tokenHash, new Date(touched.lastSeenAt), new Date(touched.expiresAt));
-        }
       } else {
         clearSessionCookie(reply);
       }

@@ -41,7 +41,8 @@ export async function findUserById(tx: Tx, id: string) {
 export type SessionRow = SessionUserRow & {
   csrfToken: string;
   lastSeenAt: string;
-  expiresAt: string;
+  /** Time left before the session expires, by the database's clock. */
+  expiresInMs: number;
   tokenHash: string;
 };
 
@@ -51,7 +52,7 @@ export async function findSession(tx: Tx, tokenHash: string): Promise<SessionRow
     "auth_find_session",
     sql`
     select ${userColumns}, s.csrf_token as "csrfToken", s.last_seen_at as "lastSeenAt",
-      s.expires_at as "expiresAt", s.token_hash as "tokenHash"
+      extract(epoch from s.expires_at - now())::float8 * 1000 as "expiresInMs", s.token_hash as "tokenHash"
     from auth_sessions s
     join users u on u.id = s.user_id
     left join organisations o on o.id = u.organisation_id
@@ -60,11 +61,12 @@ export async function findSession(tx: Tx, tokenHash: string): Promise<SessionRow
   return result.rows[0];
 }
 
+/** Extends a session still valid; none when it has ended meanwhile. */
 export async function touchSession(tx: Tx, tokenHash: string, idleMinutes: number) {
-  const result = await tx.execute<{ lastSeenAt: string; expiresAt: string }>(sql`
+  const result = await tx.execute<{ lastSeenAt: string; expiresInMs: number }>(sql`
     update auth_sessions set last_seen_at = now(), expires_at = now() + make_interval(mins => ${idleMinutes})
-    where token_hash = ${tokenHash}
-    returning last_seen_at as "lastSeenAt", expires_at as "expiresAt"`);
+    where token_hash = ${tokenHash} and expires_at > now()
+    returning last_seen_at as "lastSeenAt", extract(epoch from expires_at - now())::float8 * 1000 as "expiresInMs"`);
   return result.rows[0];
 }
 

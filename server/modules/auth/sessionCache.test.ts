@@ -17,7 +17,7 @@ const row = (id: string, expiresInMs = 3_600_000): queries.SessionRow => ({
   active: true,
   csrfToken: "csrf",
   lastSeenAt: new Date().toISOString(),
-  expiresAt: new Date(Date.now() + expiresInMs).toISOString(),
+  expiresInMs,
   tokenHash: `hash-${id}`,
 });
 
@@ -75,8 +75,9 @@ describe("SessionCache", () => {
     cache.setListening(true);
     const now = Date.now();
     cache.set("h1", row("u1", 1_000), cache.version, now);
-    cache.touched("h1", new Date(now), new Date(now + 10_000));
-    expect(cache.get("h1", now + 5_000)?.expiresAt).toBe(new Date(now + 10_000).toISOString());
+    cache.touched("h1", new Date(now).toISOString(), 10_000, now);
+    expect(cache.get("h1", now + 5_000)?.expiresInMs).toBe(10_000);
+    expect(cache.get("h1", now + 10_000)).toBeUndefined();
   });
 });
 
@@ -131,8 +132,8 @@ describe("the SCORM player's requests and this instance's copy of the session", 
   it("a sign-out here refuses the player's very next request, without waiting for the notification", async () => {
     const { session, commit } = await playing();
     expect(await commit()).toBe(200);
-    // The notification of the deleted session is not acted on: only the sign-out's own drop remains.
-    vi.spyOn(d.app.sessionCache, "dropUser").mockImplementation(() => {});
+    // Notifications are not acted on: only the sign-out's own drop remains.
+    vi.spyOn(d.app.sessionCache, "notified").mockImplementation(() => {});
     expect((await send(d.app, session, "POST", "/api/auth/sign-out")).statusCode).toBe(204);
     expect(await commit()).toBe(401);
   });
@@ -140,10 +141,8 @@ describe("the SCORM player's requests and this instance's copy of the session", 
   it("sign-out everywhere here refuses the player's very next request too", async () => {
     const { session, commit } = await playing();
     expect(await commit()).toBe(200);
-    const drop = vi.spyOn(d.app.sessionCache, "dropUser");
+    vi.spyOn(d.app.sessionCache, "notified").mockImplementation(() => {});
     expect((await send(d.app, session, "POST", "/api/auth/sign-out-everywhere")).statusCode).toBe(204);
-    expect(drop).toHaveBeenCalledWith(session.userId);
-    drop.mockImplementation(() => {});
     expect(await commit()).toBe(401);
   });
 
@@ -154,24 +153,73 @@ describe("the SCORM player's requests and this instance's copy of the session", 
     await vi.waitFor(async () => expect(await commit()).toBe(401), { timeout: 5_000, interval: 20 });
   });
 
-  it("an account disabled, or a user changed, elsewhere: the copy is dropped when notified", async () => {
-    const { session, commit } = await playing();
+  it("while the listening connection is down, every player request reads its session; copies resume after", async () => {
+    const { commit } = await playing();
     expect(await commit()).toBe(200);
     const read = vi.spyOn(queries, "findSession");
-    // A change of what the session shows (the language): read again, still signed in.
-    await d.database.db.execute(sql`update users set locale = 'en' where id = ${session.userId}`);
+    const ended = await d.database.db.execute<{ ended: boolean }>(sql`
+      select pg_terminate_backend(pid) as ended from pg_stat_activity
+      where datname = current_database() and query in ('listen tutora_sessions', 'select 1') and pid <> pg_backend_pid()`);
+    expect(ended.rows).toEqual([{ ended: true }]);
     await vi.waitFor(
       async () => {
-        expect(await commit()).toBe(200);
-        expect(read).toHaveBeenCalled();
+        read.mockClear();
+        expect([await commit(), await commit()]).toEqual([200, 200]);
+        expect(read).toHaveBeenCalledTimes(2);
       },
       { timeout: 5_000, interval: 20 },
     );
-    await d.database.db.execute(sql`update users set locale = 'fr' where id = ${session.userId}`);
-    // Disabled by an admin through the API: the account's sessions end, here and everywhere.
-    const disabled = await send(d.app, d.admin, "PATCH", `/api/admin/users/${session.userId}`, { active: false });
-    expect(disabled.statusCode, disabled.body).toBe(200);
-    await vi.waitFor(async () => expect(await commit()).toBe(401), { timeout: 5_000, interval: 20 });
-    await send(d.app, d.admin, "PATCH", `/api/admin/users/${session.userId}`, { active: true });
+    // The hub connects again (after a second) and the copies serve again.
+    await vi.waitFor(
+      async () => {
+        read.mockClear();
+        expect([await commit(), await commit(), await commit()]).toEqual([200, 200, 200]);
+        expect(read.mock.calls.length).toBeLessThanOrEqual(1);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+  });
+
+  it("a user changed elsewhere: the copy is dropped when notified and the session read again", async () => {
+    const { session, commit } = await playing();
+    expect(await commit()).toBe(200);
+    const read = vi.spyOn(queries, "findSession");
+    try {
+      await d.database.db.execute(sql`update users set locale = 'en' where id = ${session.userId}`);
+      await vi.waitFor(
+        async () => {
+          expect(await commit()).toBe(200);
+          expect(read).toHaveBeenCalled();
+        },
+        { timeout: 5_000, interval: 20 },
+      );
+    } finally {
+      await d.database.db.execute(sql`update users set locale = 'fr' where id = ${session.userId}`);
+    }
+  });
+
+  it("an account disabled elsewhere, its sessions kept or ended: refused once notified", async () => {
+    const { session, commit } = await playing();
+    expect(await commit()).toBe(200);
+    try {
+      // Only the account's flag (the users trigger alone).
+      await d.database.db.execute(sql`update users set active = false where id = ${session.userId}`);
+      await vi.waitFor(async () => expect(await commit()).toBe(401), { timeout: 5_000, interval: 20 });
+    } finally {
+      await d.database.db.execute(sql`update users set active = true where id = ${session.userId}`);
+    }
+    const again = await playing();
+    expect(await again.commit()).toBe(200);
+    // Through the admin API: the account is disabled and its sessions end.
+    try {
+      const disabled = await send(d.app, d.admin, "PATCH", `/api/admin/users/${again.session.userId}`, {
+        active: false,
+      });
+      expect(disabled.statusCode, disabled.body).toBe(200);
+      await vi.waitFor(async () => expect(await again.commit()).toBe(401), { timeout: 5_000, interval: 20 });
+    } finally {
+      const enabled = await send(d.app, d.admin, "PATCH", `/api/admin/users/${again.session.userId}`, { active: true });
+      expect(enabled.statusCode, enabled.body).toBe(200);
+    }
   });
 });

@@ -10,7 +10,7 @@ const MAX_AGE_MS = 60_000;
 interface Entry {
   row: SessionRow;
   userId: string;
-  /** When the session expires at the latest (another instance may have extended it since). */
+  /** When the session expires at the latest, on this clock (another instance may have extended it since). */
   expiresAt: number;
   cachedAt: number;
 }
@@ -54,7 +54,7 @@ export class SessionCache {
   set(tokenHash: string, row: SessionRow, version: number, now = Date.now()) {
     if (!this.listening || version !== this.generation) return;
     this.remove(tokenHash);
-    this.entries.set(tokenHash, { row, userId: row.id, expiresAt: new Date(row.expiresAt).getTime(), cachedAt: now });
+    this.entries.set(tokenHash, { row, userId: row.id, expiresAt: now + row.expiresInMs, cachedAt: now });
     const hashes = this.byUser.get(row.id) ?? new Set<string>();
     hashes.add(tokenHash);
     this.byUser.set(row.id, hashes);
@@ -65,11 +65,16 @@ export class SessionCache {
   }
 
   /** After this instance extended the session (touchSession). */
-  touched(tokenHash: string, lastSeenAt: Date, expiresAt: Date) {
+  touched(tokenHash: string, lastSeenAt: string, expiresInMs: number, now = Date.now()) {
     const entry = this.entries.get(tokenHash);
     if (!entry) return;
-    entry.row = { ...entry.row, lastSeenAt: lastSeenAt.toISOString(), expiresAt: expiresAt.toISOString() };
-    entry.expiresAt = expiresAt.getTime();
+    entry.row = { ...entry.row, lastSeenAt, expiresInMs };
+    entry.expiresAt = now + expiresInMs;
+  }
+
+  /** A notification on SESSION_CHANNEL (LiveHub): its payload is a user id, or `*`. */
+  notified(payload: string) {
+    this.dropUser(payload);
   }
 
   dropToken(tokenHash: string) {
@@ -77,7 +82,7 @@ export class SessionCache {
     this.remove(tokenHash);
   }
 
-  /** A notification's payload: a user id, or `*` for everyone. */
+  /** A user's sessions, or everyone's (`*`). */
   dropUser(userId: string) {
     this.generation++;
     if (userId === "*") {

@@ -2,6 +2,8 @@ import pg from "pg";
 import { SESSION_CHANNEL, type SessionCache } from "../auth/sessionCache.js";
 
 export const PROGRESS_CHANNEL = "tutora_progress";
+const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_TIMEOUT_MS = 5_000;
 type Listener = () => void;
 
 /**
@@ -17,6 +19,7 @@ export class LiveHub {
   private stopped = false;
   private retryMs = 1000;
   private retryTimer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly options: pg.ClientConfig,
@@ -29,24 +32,63 @@ export class LiveHub {
   }
 
   private async connect() {
-    const client = new pg.Client(this.options);
-    client.on("error", () => this.scheduleReconnect());
-    client.on("end", () => this.scheduleReconnect());
+    // Keepalive and the heartbeat below notice a connection that went silent (a partition, a
+    // failover): notifications lost without an error would leave the session copies in use.
+    const client = new pg.Client({ ...this.options, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+    const lost = () => {
+      if (this.client === client) this.scheduleReconnect();
+    };
+    client.on("error", lost);
+    client.on("end", lost);
     client.on("notification", (message) => {
-      if (!message.payload) return;
+      if (this.client !== client || !message.payload) return;
       if (message.channel === SESSION_CHANNEL) {
-        this.sessions?.dropUser(message.payload);
+        this.sessions?.notified(message.payload);
         return;
       }
       if (message.channel !== PROGRESS_CHANNEL) return;
       for (const listener of this.listeners.get(message.payload) ?? []) listener();
     });
-    await client.connect();
-    await client.query(`listen ${PROGRESS_CHANNEL}`);
-    await client.query(`listen ${SESSION_CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`listen ${PROGRESS_CHANNEL}`);
+      await client.query(`listen ${SESSION_CHANNEL}`);
+    } catch (error) {
+      await this.discard(client);
+      throw error;
+    }
+    if (this.stopped) {
+      await this.discard(client);
+      return;
+    }
     this.client = client;
     this.retryMs = 1000;
     this.sessions?.setListening(true);
+    this.heartbeat ??= setInterval(() => void this.checkAlive(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  /** A query on the listening connection; no answer in time means it is gone. */
+  private async checkAlive() {
+    const client = this.client;
+    if (!client) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("no answer")), HEARTBEAT_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([client.query("select 1"), timeout]);
+    } catch {
+      if (this.client === client) this.scheduleReconnect();
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async discard(client: pg.Client) {
+    client.removeAllListeners();
+    client.on("error", () => {});
+    await client.end().catch(() => {});
   }
 
   private scheduleReconnect() {
@@ -54,8 +96,7 @@ export class LiveHub {
     if (this.stopped || this.retryTimer) return;
     const old = this.client;
     this.client = undefined;
-    old?.removeAllListeners();
-    old?.end().catch(() => {});
+    if (old) void this.discard(old);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       this.connect().catch(() => this.scheduleReconnect());
@@ -79,9 +120,10 @@ export class LiveHub {
     this.stopped = true;
     this.sessions?.setListening(false);
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
     const client = this.client;
     this.client = undefined;
-    client?.removeAllListeners();
-    await client?.end().catch(() => {});
+    if (client) await this.discard(client);
   }
 }
