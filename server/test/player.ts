@@ -3,9 +3,27 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect } from "vitest";
+import type { CommitCmi } from "../../common/api/player.js";
 import { type Session, send } from "./app.js";
 import { type DemoContext, demoFixture } from "./demo.js";
 import { buildPackage, uploadPackage } from "./scorm-packages.js";
+
+/** A SCORM 2004 commit still under way at `location`: what a player sends as the learner reads on. */
+export function incompleteCmi(location: string): CommitCmi {
+  return {
+    lessonStatus: null,
+    completionStatus: "incomplete",
+    successStatus: "unknown",
+    score: { raw: null, min: null, max: null, scaled: null },
+    progressMeasure: null,
+    sessionTime: "",
+    location,
+    suspendData: "",
+    exit: "",
+    interactions: [],
+    objectives: [],
+  };
+}
 
 export interface PlayerContext extends DemoContext {
   /** Cours 1's e-learning lesson, given a SCORM 2004 package with an 80 % pass mark. */

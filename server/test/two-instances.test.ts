@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./db.js";
 import { demoIds } from "./demo.js";
+import { incompleteCmi } from "./player.js";
 import { buildPackage } from "./scorm-packages.js";
 
 /**
@@ -161,19 +162,7 @@ describe("two app instances on one database", () => {
     const commit = (n: number) =>
       call(a, session, "POST", `/api/player/attempts/${attemptId}/commit`, {
         sessionId,
-        cmi: {
-          lessonStatus: null,
-          completionStatus: "incomplete",
-          successStatus: "unknown",
-          score: { raw: null, min: null, max: null, scaled: null },
-          progressMeasure: null,
-          sessionTime: "",
-          location: `page ${n}`,
-          suspendData: "",
-          exit: "",
-          interactions: [],
-          objectives: [],
-        },
+        cmi: incompleteCmi(`page ${n}`),
       });
     // Two commits on A: the second uses A's copy of the session.
     expect((await commit(1)).status).toBe(200);

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Session, send, signIn } from "../../test/app.js";
-import { playerFixture } from "../../test/player.js";
+import { incompleteCmi, playerFixture } from "../../test/player.js";
 import * as queries from "./queries.js";
 import { SessionCache } from "./sessionCache.js";
 
@@ -96,19 +96,7 @@ describe("the SCORM player's requests and this instance's copy of the session", 
       n += 1;
       const response = await send(d.app, session, "POST", `/api/player/attempts/${attemptId}/commit`, {
         sessionId,
-        cmi: {
-          lessonStatus: null,
-          completionStatus: "incomplete",
-          successStatus: "unknown",
-          score: { raw: null, min: null, max: null, scaled: null },
-          progressMeasure: null,
-          sessionTime: "",
-          location: `page ${n}`,
-          suspendData: "",
-          exit: "",
-          interactions: [],
-          objectives: [],
-        },
+        cmi: incompleteCmi(`page ${n}`),
       });
       return response.statusCode;
     };
