@@ -105,7 +105,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
         if (cacheable && row?.active) opts.sessions.set(tokenHash, row, version);
       }
       if (row?.active && Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) {
-        const touched = await touchSession(opts.db, row.tokenHash, opts.config.sessionIdleMinutes);
+        const touched = await touchSession(opts.db, tokenHash, opts.config.sessionIdleMinutes);
         if (touched) opts.sessions.touched(tokenHash, touched.lastSeenAt, touched.expiresInMs);
         else {
           // Ended since it was read (a copy not yet dropped, or a sign-out racing this request).

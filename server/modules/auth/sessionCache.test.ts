@@ -134,6 +134,46 @@ describe("the SCORM player's requests and this instance's copy of the session", 
     expect(await commit()).toBe(401);
   });
 
+  it("a new sign-in over a session drops that session's copy here at once", async () => {
+    const { session, commit } = await playing();
+    expect(await commit()).toBe(200);
+    vi.spyOn(d.app.sessionCache, "notified").mockImplementation(() => {});
+    const again = await d.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in",
+      payload: { email: "sam.agasse@demo.local", password: "demo" },
+      headers: { cookie: session.cookie },
+    });
+    expect(again.statusCode).toBe(200);
+    // The replaced token, still held by whoever had it, no longer plays.
+    expect(await commit()).toBe(401);
+  });
+
+  it("a copy whose session ended meanwhile is refused at its once-a-minute extension", async () => {
+    const session = await signIn(d.app, "sam.agasse@demo.local");
+    // Last seen 45 s ago: the launch reads and keeps the session without extending it.
+    await d.database.db.execute(
+      sql`update auth_sessions set last_seen_at = now() - interval '45 seconds' where user_id = ${session.userId}`,
+    );
+    const launched = await d.launch(session);
+    expect(launched.statusCode, launched.body).toBe(201);
+    const { attemptId, sessionId } = launched.json() as { attemptId: number; sessionId: number };
+    // Ended without this instance hearing of it; 30 s later (this process's clock), the copy is
+    // still fresh but its last use is over a minute old: the request extends it, and finds none.
+    vi.spyOn(d.app.sessionCache, "notified").mockImplementation(() => {});
+    await d.database.db.execute(sql`delete from auth_sessions where user_id = ${session.userId}`);
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 30_000 });
+    try {
+      const response = await send(d.app, session, "POST", `/api/player/attempts/${attemptId}/commit`, {
+        sessionId,
+        cmi: incompleteCmi("after the end"),
+      });
+      expect(response.statusCode).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("a session ended by another instance (its row deleted by another connection) is refused once notified", async () => {
     const { session, commit } = await playing();
     expect(await commit()).toBe(200);

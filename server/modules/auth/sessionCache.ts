@@ -9,7 +9,6 @@ const MAX_AGE_MS = 60_000;
 
 interface Entry {
   row: SessionRow;
-  userId: string;
   /** When the session expires at the latest, on this clock (another instance may have extended it since). */
   expiresAt: number;
   cachedAt: number;
@@ -54,7 +53,7 @@ export class SessionCache {
   set(tokenHash: string, row: SessionRow, version: number, now = Date.now()) {
     if (!this.listening || version !== this.generation) return;
     this.remove(tokenHash);
-    this.entries.set(tokenHash, { row, userId: row.id, expiresAt: now + row.expiresInMs, cachedAt: now });
+    this.entries.set(tokenHash, { row, expiresAt: now + row.expiresInMs, cachedAt: now });
     const hashes = this.byUser.get(row.id) ?? new Set<string>();
     hashes.add(tokenHash);
     this.byUser.set(row.id, hashes);
@@ -106,8 +105,8 @@ export class SessionCache {
     const entry = this.entries.get(tokenHash);
     if (!entry) return;
     this.entries.delete(tokenHash);
-    const hashes = this.byUser.get(entry.userId);
+    const hashes = this.byUser.get(entry.row.id);
     hashes?.delete(tokenHash);
-    if (hashes?.size === 0) this.byUser.delete(entry.userId);
+    if (hashes?.size === 0) this.byUser.delete(entry.row.id);
   }
 }
