@@ -6,7 +6,7 @@ import { courseWithLearners } from "../../test/courses.js";
 import { demoFixture } from "../../test/demo.js";
 import { rebuildEnrollmentProjections } from "../tracking/counters.js";
 import { recomputeEnrollments } from "../tracking/summaries.js";
-import { courseIndicators, indicators, listLearners } from "./queries.js";
+import { courseIndicators, indicators, listLearners, nameSearchLimits } from "./queries.js";
 
 const d = demoFixture();
 
@@ -173,20 +173,28 @@ describe("deep pages from the sort buckets", () => {
   }
 
   it("count and page a name search from the trigram index the same as testing every name", async () => {
-    // "martin" matches 650 learners and "mar" 1,300 (by name: counted and cut in one read of their
-    // matches; otherwise "mar" is read on the name index), "lea" all 6,500 (read on the name index),
+    // "martin" matches 650 learners, "mar" 1,300, "lea" all 6,500 (by name: counted and cut in one
+    // read of their matches; otherwise, and past the cap, "mar" and "lea" are read on the name index),
     // "lea 1" a few hundred, "zz" is too short for trigrams, "nobody" matches none.
-    for (const q of ["martin", "mar", "lea", "lea 1", "zz", "nobody", "eluard 4"]) {
-      for (const [sort, order, page, enrollmentType] of [
-        ["name", "asc", 1, undefined],
-        ["name", "desc", 2, undefined],
-        ["name", "asc", 40, undefined],
-        ["name", "desc", 3, "free"],
-        ["progress", "asc", 2, undefined],
-        ["time", "desc", 1, "mandatory"],
-      ] as const) {
-        const query = tutoredLearnersQuerySchema.parse({ page, pageSize: 25, sort, order, q, enrollmentType });
-        await expectSame(query, `${q} ${sort} ${order} ${page} ${enrollmentType ?? "all"}`);
+    const defaultCap = nameSearchLimits.sortedMatches;
+    for (const cap of [defaultCap, 1_000]) {
+      nameSearchLimits.sortedMatches = cap;
+      try {
+        for (const q of ["martin", "mar", "lea", "lea 1", "zz", "nobody", "eluard 4"]) {
+          for (const [sort, order, page, enrollmentType] of [
+            ["name", "asc", 1, undefined],
+            ["name", "desc", 2, undefined],
+            ["name", "asc", 40, undefined],
+            ["name", "desc", 3, "free"],
+            ["progress", "asc", 2, undefined],
+            ["time", "desc", 1, "mandatory"],
+          ] as const) {
+            const query = tutoredLearnersQuerySchema.parse({ page, pageSize: 25, sort, order, q, enrollmentType });
+            await expectSame(query, `cap ${cap}: ${q} ${sort} ${order} ${page} ${enrollmentType ?? "all"}`);
+          }
+        }
+      } finally {
+        nameSearchLimits.sortedMatches = defaultCap;
       }
     }
     expect((await expectSame(tutoredLearnersQuerySchema.parse({ q: "Martin", pageSize: 100 }), "Martin")).total).toBe(
