@@ -1,20 +1,26 @@
 import { type SQL, sql } from "drizzle-orm";
 import { executeCached, type Tx } from "../../db/client.js";
 
-type LessonStatus = "not_attempted" | "in_progress" | "completed" | "passed" | "failed";
-
 /**
  * The enrollment a report's read is about: its id, or a scalar subquery that finds it within the
  * tutor's scope (learnerEnrollmentInScope; null outside it, and the read finds nothing).
  */
 export type EnrollmentRef = string | SQL;
 
-/**
- * R1's header, with the reminders (R5) and, given a scope (a condition on `enrollments e`), the learner's courses
- * within it by name (R2), in the same round trip: the report's queries are few, not only fast.
- */
-export async function findReportHeader(tx: Tx, enrollmentId: EnrollmentRef, coursesScope: SQL | null) {
-  const result = await executeCached<{
+type LessonStatus = "not_attempted" | "in_progress" | "completed" | "passed" | "failed";
+
+type AttemptRow = {
+  number: number;
+  /** JSON text. */
+  date: string | null;
+  status: LessonStatus;
+  score: number | null;
+  cumulativeSeconds: number;
+};
+
+/** Dates are JSON text (PostgreSQL's format): the service writes them as ISO strings. */
+export interface ReportRow extends Record<string, unknown> {
+  header: {
     courseId: string;
     courseName: string;
     learnerId: string;
@@ -31,12 +37,64 @@ export async function findReportHeader(tx: Tx, enrollmentId: EnrollmentRef, cour
     timeSpentSeconds: number;
     version: number;
     userId: string;
-    /** Newest first; dates as JSON text. */
+    /** Newest first. */
     reminders: { sentAt: string; kind: "email" | "automatic"; templateName: string }[];
     courses: { id: string; name: string }[] | null;
-  }>(
+  } | null;
+  lessons: {
+    lessonId: string;
+    type: "elearning" | "sheet" | "quiz" | "webinar" | "mission" | "observation";
+    title: string;
+    passingScore: number | null;
+    status: LessonStatus;
+    statusAt: string | null;
+    score: number | null;
+    avgScore: number | null;
+    attemptsCount: number;
+    timeSpentSeconds: number;
+    attemptsTotal: number;
+    attempts: AttemptRow[];
+  }[];
+  sessionsTotal: number;
+  sessions: { startedAt: string; lessonTitle: string; durationSeconds: number }[];
+}
+
+/**
+ * A learner's report (R1-R5) in one statement: the header with the reminders and, given a scope (a
+ * condition on `enrollments e`), the learner's courses within it by name (R2); the course's lessons
+ * in order with the learner's statistics, each with the number of its attempts and its first
+ * `attemptsLimit` attempts, oldest first (null: every attempt); the connection history's total and
+ * one page, newest first ("all": every session, oldest first, for the evidence exports).
+ * The enrollment is found once (`target`); header null when it isn't (outside the scope).
+ * One round trip, not three: under ten tutors at once, each statement's own cost (a round trip,
+ * its socket writes, the scope found again) weighed more than the report's rows (issue #8).
+ */
+export async function findReport(
+  tx: Tx,
+  enrollmentId: EnrollmentRef,
+  coursesScope: SQL | null,
+  attemptsLimit: number | null,
+  sessionsWindow: { page: number; pageSize: number } | "all",
+) {
+  const target = sql`(select id from target)`;
+  const result = await executeCached<ReportRow>(
     tx,
     sql`
+    with target as materialized (select ${enrollmentId}::uuid as id)
+    select
+      (select row_to_json(h) from (${headerSql(target, coursesScope)}) h) as header,
+      (select coalesce(json_agg(to_jsonb(l) - 'position' order by l.position), '[]'::json)
+        from (${lessonStatsSql(target, attemptsLimit)}) l) as lessons,
+      (select count(*)::int from sessions where enrollment_id = ${target}) as "sessionsTotal",
+      ${sessionsSql(target, sessionsWindow)} as sessions`,
+  );
+  const row = result.rows[0];
+  if (!row) throw new Error("findReport: no row");
+  return row;
+}
+
+function headerSql(enrollmentId: SQL, coursesScope: SQL | null) {
+  return sql`
     select e.version, e.user_id as "userId", c.id as "courseId", c.name as "courseName", u.id as "learnerId", o.name as organisation,
       u.last_name as "lastName", u.first_name as "firstName",
       u.first_sign_in_at as "firstSignInAt", u.last_sign_in_at as "lastSignInAt",
@@ -57,44 +115,16 @@ export async function findReportHeader(tx: Tx, enrollmentId: EnrollmentRef, cour
     join courses c on c.id = e.course_id
     join users u on u.id = e.user_id
     left join organisations o on o.id = u.organisation_id
-    where e.id = ${enrollmentId}`,
-  );
-  return result.rows[0];
+    where e.id = ${enrollmentId}`;
 }
 
-type AttemptRow = {
-  number: number;
-  date: string | null;
-  status: LessonStatus;
-  score: number | null;
-  cumulativeSeconds: number;
-};
-
 /**
- * The course's lessons in order with this learner's statistics (`Composition du cours`), each with the number of
- * its attempts and its first `attemptsLimit` attempts, oldest first (null: every attempt, for the exports). The
- * attempts are read through the (enrollment_id, lesson_id, number) index, so a lesson's later attempts are not
- * read; the cumulated time is a window evaluated before the limit.
+ * The attempts are read through the (enrollment_id, lesson_id, number) index, so a lesson's later
+ * attempts are not read; the cumulated time is a window evaluated before the limit.
  */
-export async function findLessonStats(tx: Tx, enrollmentId: EnrollmentRef, attemptsLimit: number | null) {
-  const result = await executeCached<{
-    lessonId: string;
-    type: "elearning" | "sheet" | "quiz" | "webinar" | "mission" | "observation";
-    title: string;
-    passingScore: number | null;
-    status: LessonStatus;
-    statusAt: string | null;
-    score: number | null;
-    avgScore: number | null;
-    attemptsCount: number;
-    timeSpentSeconds: number;
-    attemptsTotal: number;
-    /** Dates as JSON text. */
-    attempts: AttemptRow[];
-  }>(
-    tx,
-    sql`
-    select l.id as "lessonId", l.type, l.title, l.passing_score as "passingScore",
+function lessonStatsSql(enrollmentId: SQL, attemptsLimit: number | null) {
+  return sql`
+    select l.id as "lessonId", l.position, l.type, l.title, l.passing_score as "passingScore",
       coalesce(ls.status, 'not_attempted') as status, ls.status_at as "statusAt", ls.score, ls.avg_score as "avgScore",
       coalesce(ls.attempts_count, 0) as "attemptsCount", coalesce(ls.time_spent_s, 0) as "timeSpentSeconds",
       (select count(*)::int from attempts a where a.enrollment_id = e.id and a.lesson_id = l.id) as "attemptsTotal",
@@ -108,10 +138,27 @@ export async function findLessonStats(tx: Tx, enrollmentId: EnrollmentRef, attem
     from enrollments e
     join lessons l on l.course_id = e.course_id
     left join lesson_stats ls on ls.enrollment_id = e.id and ls.lesson_id = l.id
-    where e.id = ${enrollmentId}
-    order by l.position`,
-  );
-  return result.rows;
+    where e.id = ${enrollmentId}`;
+}
+
+function sessionsSql(enrollmentId: SQL, window: { page: number; pageSize: number } | "all") {
+  if (window === "all") {
+    return sql`(select coalesce(json_agg(json_build_object('startedAt', s.started_at, 'lessonTitle', l.title,
+        'durationSeconds', s.duration_s) order by s.started_at, s.id), '[]'::json)
+      from sessions s join lessons l on l.id = s.lesson_id where s.enrollment_id = ${enrollmentId})`;
+  }
+  const { page, pageSize } = window;
+  if (!Number.isSafeInteger(page) || page < 1 || !Number.isSafeInteger(pageSize) || pageSize < 1) {
+    throw new Error(`findReport: bad sessions page ${page} or size ${pageSize}`);
+  }
+  // The first page, the report's, has its size in the text: with LIMIT and OFFSET as parameters,
+  // PostgreSQL plans the statement anew each time (its generic plan, not knowing the limit, looks
+  // dearer). At most one text per page size (1 to 100) and scope (an admin's, a tutor's).
+  const limit = page === 1 ? sql.raw(`limit ${pageSize}`) : sql`limit ${pageSize} offset ${(page - 1) * pageSize}`;
+  return sql`(select coalesce(json_agg(json_build_object('startedAt', p.started_at, 'lessonTitle', p.title,
+        'durationSeconds', p.duration_s) order by p.started_at desc, p.id desc), '[]'::json)
+      from (select s.started_at, s.id, l.title, s.duration_s from sessions s join lessons l on l.id = s.lesson_id
+        where s.enrollment_id = ${enrollmentId} order by s.started_at desc, s.id desc ${limit}) p)`;
 }
 
 /**
@@ -143,52 +190,6 @@ export async function findAttemptsPage(tx: Tx, enrollmentId: string, lessonId: s
       : [{ number: r.number, date: r.date, status: r.status, score: r.score, cumulativeSeconds: r.cumulativeSeconds }],
   );
   return { total: first.total, items };
-}
-
-/** One page of the connection history, newest first, with the number of sessions, in one round trip. */
-export async function findSessions(tx: Tx, enrollmentId: EnrollmentRef, page: number, pageSize: number) {
-  if (!Number.isSafeInteger(page) || page < 1 || !Number.isSafeInteger(pageSize) || pageSize < 1) {
-    throw new Error(`findSessions: bad page ${page} or size ${pageSize}`);
-  }
-  // The first page, the report's, has its size in the text: with LIMIT and OFFSET as parameters,
-  // PostgreSQL plans the statement anew each time (its generic plan, not knowing the limit, looks
-  // dearer), 0.5 ms of the 1.1 ms it took. At most one text per page size (1 to 100) and scope
-  // (an admin's, a tutor's).
-  const window = page === 1 ? sql.raw(`limit ${pageSize}`) : sql`limit ${pageSize} offset ${(page - 1) * pageSize}`;
-  const result = await executeCached<{
-    total: number;
-    startedAt: string | null;
-    lessonTitle: string | null;
-    durationSeconds: number | null;
-  }>(
-    tx,
-    sql`
-    select t.total, p."startedAt", p."lessonTitle", p."durationSeconds"
-    from (select count(*)::int as total from sessions where enrollment_id = ${enrollmentId}) t
-    left join lateral (
-      select s.started_at as "startedAt", l.title as "lessonTitle", s.duration_s as "durationSeconds", s.id
-      from sessions s join lessons l on l.id = s.lesson_id
-      where s.enrollment_id = ${enrollmentId}
-      order by s.started_at desc, s.id desc
-      ${window}) p on true
-    order by p."startedAt" desc, p.id desc`,
-  );
-  const rows = result.rows.flatMap((r) =>
-    r.startedAt === null || r.lessonTitle === null || r.durationSeconds === null
-      ? []
-      : [{ startedAt: r.startedAt, lessonTitle: r.lessonTitle, durationSeconds: r.durationSeconds }],
-  );
-  return { rows, total: result.rows[0]?.total ?? 0 };
-}
-
-/** The whole connection history, oldest first, for evidence exports. */
-export async function findAllSessions(tx: Tx, enrollmentId: EnrollmentRef) {
-  const result = await tx.execute<{ startedAt: string; lessonTitle: string; durationSeconds: number }>(sql`
-    select s.started_at as "startedAt", l.title as "lessonTitle", s.duration_s as "durationSeconds"
-    from sessions s join lessons l on l.id = s.lesson_id
-    where s.enrollment_id = ${enrollmentId}
-    order by s.started_at, s.id`);
-  return result.rows;
 }
 
 export async function exportContext(tx: Tx, enrollmentId: string) {

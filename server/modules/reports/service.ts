@@ -52,16 +52,14 @@ async function buildReport(
   query: LearnerReportQuery | "all",
   coursesScope: SQL | null,
 ): Promise<LearnerReport | null> {
-  // Three statements, each finding the enrollment itself: under ten tutors at once, the number of
-  // queries per report weighs more than their size.
-  const [header, lessons, sessions] = await Promise.all([
-    q.findReportHeader(db, enrollmentId, coursesScope),
+  const { header, lessons, sessionsTotal, sessions } = await q.findReport(
+    db,
+    enrollmentId,
+    coursesScope,
     // The report carries the first page of each lesson's attempts, the exports every one.
-    q.findLessonStats(db, enrollmentId, query === "all" ? null : ATTEMPTS_PAGE_SIZE),
-    query === "all"
-      ? q.findAllSessions(db, enrollmentId).then((rows) => ({ rows, total: rows.length }))
-      : q.findSessions(db, enrollmentId, query.sessionsPage, query.sessionsPageSize),
-  ]);
+    query === "all" ? null : ATTEMPTS_PAGE_SIZE,
+    query === "all" ? "all" : { page: query.sessionsPage, pageSize: query.sessionsPageSize },
+  );
   if (!header) return null;
   return {
     course: { id: header.courseId, name: header.courseName },
@@ -89,16 +87,16 @@ async function buildReport(
       attempts: l.attempts.map(presentAttempt),
     })),
     sessions: {
-      items: sessions.rows.map((s) => ({ ...s, startedAt: new Date(s.startedAt).toISOString() })),
-      total: sessions.total,
+      items: sessions.map((s) => ({ ...s, startedAt: new Date(s.startedAt).toISOString() })),
+      total: sessionsTotal,
       page: query === "all" ? 1 : query.sessionsPage,
-      pageSize: query === "all" ? Math.max(sessions.total, 1) : query.sessionsPageSize,
+      pageSize: query === "all" ? Math.max(sessionsTotal, 1) : query.sessionsPageSize,
     },
     reminders: header.reminders.map((r) => ({ ...r, sentAt: new Date(r.sentAt).toISOString() })),
   };
 }
 
-function presentAttempt(a: Awaited<ReturnType<typeof q.findLessonStats>>[number]["attempts"][number]) {
+function presentAttempt(a: q.ReportRow["lessons"][number]["attempts"][number]) {
   return {
     number: a.number,
     date: iso(a.date),
