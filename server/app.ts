@@ -51,7 +51,7 @@ import { projectRoot } from "./project-root.js";
 declare module "fastify" {
   interface FastifyInstance {
     routeTable: { method: string; url: string }[];
-    /** This instance's copies of the sessions the SCORM player uses (auth/sessionCache.ts). */
+    /** This instance's copies of the sessions that reads and the SCORM player use (auth/sessionCache.ts). */
     sessionCache: SessionCache;
   }
 }

@@ -38,6 +38,8 @@ const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const PLAYER_PREFIX = "/api/player/";
 const BEACON_ROUTE = /^\/api\/player\/attempts\/[^/?]+\/terminate(\?|$)/;
 
+const isPlayerRoute = (request: FastifyRequest) => request.routeOptions.url?.startsWith(PLAYER_PREFIX) === true;
+
 /** The signed-in user, or 401. */
 export function requireUser(request: FastifyRequest): CurrentUser {
   if (!request.auth) throw unauthorized();
@@ -95,9 +97,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
     const token = request.cookies[SESSION_COOKIE];
     if (token && request.url.startsWith("/api/")) {
       const tokenHash = sha256(token);
-      // The SCORM player's requests (a commit every few seconds per learner) may use this
-      // instance's copy of the session, dropped on any change (SessionCache); others read it.
-      const cacheable = request.routeOptions.url?.startsWith(PLAYER_PREFIX) === true;
+      // Reads and the SCORM player's requests (a commit every few seconds per learner) may use
+      // this instance's copy of the session, dropped on any change (SessionCache); mutations read it.
+      const cacheable = !MUTATING.has(request.method) || isPlayerRoute(request);
       const version = opts.sessions.version;
       let row = cacheable ? opts.sessions.get(tokenHash) : undefined;
       if (!row) {
@@ -134,6 +136,15 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
         throw new AppError(403, "csrf", "Missing or wrong x-csrf-token header");
       }
     }
+  });
+  // Whatever a mutation changed in sessions or users is heard here before its answer leaves: the
+  // next request on this instance, a read served from a copy, sees it. The player's mutations
+  // change neither.
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (MUTATING.has(request.method) && reply.statusCode < 400 && !isPlayerRoute(request)) {
+      await opts.sessions.sync();
+    }
+    return payload;
   });
   app.addHook("preValidation", async (request) => {
     if (!MUTATING.has(request.method) || request.routeOptions.config?.csrfInBody !== true) return;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestApp, get, send, signIn, type TestApp } from "../test/app.js";
 
 /**
@@ -73,12 +73,29 @@ describe("sessions", () => {
 
   it("cuts off a disabled account at its next request, and it can't sign in again", async () => {
     const session = await signIn(t.app, "sam.agasse@demo.local");
+    const admin = await signIn(t.app, "admin@demo.local");
     expect((await get(t.app, session, "/api/learner/courses")).statusCode).toBe(200);
-    await t.database.db.execute(sql`update users set active = false where id = ${session.userId}`);
+    const disabled = await send(t.app, admin, "PATCH", `/api/admin/users/${session.userId}`, { active: false });
+    expect(disabled.statusCode, disabled.body).toBe(200);
     expect((await get(t.app, session, "/api/learner/courses")).statusCode).toBe(401);
     expect((await signInRaw("sam.agasse@demo.local", "demo")).statusCode).toBe(401);
     await t.database.db.execute(sql`update users set active = true where id = ${session.userId}`);
     await t.database.db.execute(sql`delete from sign_in_failures`);
+  });
+
+  it("cuts off an account disabled outside the app once PostgreSQL's notification is heard", async () => {
+    const session = await signIn(t.app, "sam.agasse@demo.local");
+    expect((await get(t.app, session, "/api/learner/courses")).statusCode).toBe(200);
+    try {
+      // A script's change: this instance's copy of the session goes when the change is notified.
+      await t.database.db.execute(sql`update users set active = false where id = ${session.userId}`);
+      await vi.waitFor(async () => expect((await get(t.app, session, "/api/learner/courses")).statusCode).toBe(401), {
+        timeout: 5_000,
+        interval: 20,
+      });
+    } finally {
+      await t.database.db.execute(sql`update users set active = true where id = ${session.userId}`);
+    }
   });
 
   it("slows down password guessing and records each failure with its address", async () => {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Session, send, signIn } from "../../test/app.js";
 import { incompleteCmi, playerFixture } from "../../test/player.js";
+import { LISTENER_NAME } from "../live/hub.js";
 import * as queries from "./queries.js";
 import { SessionCache } from "./sessionCache.js";
 
@@ -103,18 +104,43 @@ describe("the SCORM player's requests and this instance's copy of the session", 
     return { session, commit };
   }
 
-  it("reads the session once for a player's commits, and every time for other routes", async () => {
+  it("reads the session once for a player's commits and for reads, and every time for other mutations", async () => {
     const { session, commit } = await playing();
     const read = vi.spyOn(queries, "findSession");
     expect([await commit(), await commit(), await commit()]).toEqual([200, 200, 200]);
+    for (let i = 0; i < 2; i++) {
+      const me = await d.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: session.cookie } });
+      expect(me.statusCode).toBe(200);
+    }
     expect(read).toHaveBeenCalledTimes(0);
-    expect(
-      (await d.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: session.cookie } })).statusCode,
-    ).toBe(200);
-    expect(
-      (await d.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: session.cookie } })).statusCode,
-    ).toBe(200);
+    for (const locale of ["en", "fr"]) {
+      expect((await send(d.app, session, "PATCH", "/api/auth/me/preferences", { locale })).statusCode).toBe(200);
+    }
     expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it("a change made through this instance is heard before its answer: the next read sees it", async () => {
+    const session = await signIn(d.app, "sam.agasse@demo.local");
+    const me = () => d.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: session.cookie } });
+    expect((await me()).json().user.locale).toBe("fr");
+    const heard = vi.spyOn(d.app.sessionCache, "notified");
+    try {
+      const changed = await send(d.app, session, "PATCH", "/api/auth/me/preferences", { locale: "en" });
+      expect(changed.statusCode).toBe(200);
+      // Heard before the answer left, not some time after it.
+      expect(heard).toHaveBeenCalledWith(session.userId);
+      expect((await me()).json().user.locale).toBe("en");
+      // An admin disables the account: its very next read is refused.
+      const disabled = await send(d.app, d.admin, "PATCH", `/api/admin/users/${session.userId}`, { active: false });
+      expect(disabled.statusCode, disabled.body).toBe(200);
+      expect((await me()).statusCode).toBe(401);
+    } finally {
+      const enabled = await send(d.app, d.admin, "PATCH", `/api/admin/users/${session.userId}`, { active: true });
+      expect(enabled.statusCode, enabled.body).toBe(200);
+      await send(d.app, await signIn(d.app, "sam.agasse@demo.local"), "PATCH", "/api/auth/me/preferences", {
+        locale: "fr",
+      });
+    }
   });
 
   it("a sign-out here refuses the player's very next request, without waiting for the notification", async () => {
@@ -187,7 +213,7 @@ describe("the SCORM player's requests and this instance's copy of the session", 
     const read = vi.spyOn(queries, "findSession");
     const ended = await d.database.db.execute<{ ended: boolean }>(sql`
       select pg_terminate_backend(pid) as ended from pg_stat_activity
-      where datname = current_database() and query in ('listen tutora_sessions', 'select 1') and pid <> pg_backend_pid()`);
+      where datname = current_database() and application_name = ${LISTENER_NAME}`);
     expect(ended.rows).toEqual([{ ended: true }]);
     await vi.waitFor(
       async () => {

@@ -15,13 +15,15 @@ interface Entry {
 }
 
 /**
- * The sessions this instance has read for the SCORM player's requests, which come every few
- * seconds per learner: a commit then needs one statement instead of two (issue #8). An entry is
- * used only while this instance listens to SESSION_CHANNEL: a session deleted (sign-out, sign-out
- * everywhere, an account disabled), a user changed or an organisation renamed, on any instance,
- * is notified when it commits and dropped here; the instance that signs out drops it at once. When
- * the listening connection is down, nothing is used and everything is dropped. Every other route
- * reads its session afresh.
+ * The sessions this instance has read for the requests that only read (GET, HEAD) and for the SCORM
+ * player's (a commit every few seconds per learner): a read then needs one statement fewer, a
+ * commit one instead of two (issue #8). An entry is used only while this instance listens to
+ * SESSION_CHANNEL: a session deleted (sign-out, sign-out everywhere, an account disabled), a user
+ * changed or an organisation renamed, on any instance or by any script, is notified when it
+ * commits and dropped here; the instance that signs out drops it at once, and each other change
+ * made through this instance is heard before its response leaves (`sync`, called after every
+ * mutation). When the listening connection is down, nothing is used and everything is dropped.
+ * Mutations other than the player's read their session afresh.
  */
 export class SessionCache {
   private readonly entries = new Map<string, Entry>();
@@ -29,6 +31,8 @@ export class SessionCache {
   private listening = false;
   /** Bumped by every drop: a read that started before one must not store what it read. */
   private generation = 0;
+  /** Set by the listening connection (LiveHub.sync). */
+  private syncer: (() => Promise<void>) | undefined;
 
   /** The generation to hand back to `set` with what a read finds. */
   get version(): number {
@@ -69,6 +73,20 @@ export class SessionCache {
     if (!entry) return;
     entry.row = { ...entry.row, lastSeenAt, expiresInMs };
     entry.expiresAt = now + expiresInMs;
+  }
+
+  /**
+   * Resolves once every change committed before the call has been heard here: a mutation calls it
+   * before answering, so the next request, on this instance, sees what it changed (a locale, an
+   * account disabled by an admin). Nothing to wait for while no copy is used.
+   */
+  async sync(): Promise<void> {
+    if (this.listening && this.syncer) await this.syncer();
+  }
+
+  /** The listening connection's way to hear everything committed so far (LiveHub). */
+  attachSync(syncer: (() => Promise<void>) | undefined) {
+    this.syncer = syncer;
   }
 
   /** A notification on SESSION_CHANNEL (LiveHub): its payload is a user id, or `*`. */

@@ -1,9 +1,13 @@
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { SESSION_CHANNEL, type SessionCache } from "../auth/sessionCache.js";
 
 export const PROGRESS_CHANNEL = "tutora_progress";
 const HEARTBEAT_MS = 15_000;
 const HEARTBEAT_TIMEOUT_MS = 5_000;
+const SYNC_TIMEOUT_MS = 5_000;
+/** The listening connection's application_name in pg_stat_activity. */
+export const LISTENER_NAME = "tutora live hub";
 type Listener = () => void;
 
 /**
@@ -11,7 +15,7 @@ type Listener = () => void;
  * learner's summary notifies its course id (summaries.ts) when it commits; each app instance
  * listens on one connection of its own, so a commit on any instance reaches every instance. The
  * same connection hears session changes for this instance's SessionCache, which is used only
- * while the connection listens.
+ * while the connection listens, and answers its `sync`.
  */
 export class LiveHub {
   private readonly listeners = new Map<string, Set<Listener>>();
@@ -20,11 +24,17 @@ export class LiveHub {
   private retryMs = 1000;
   private retryTimer: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
+  /** This instance's own channel: what it notifies there comes back after all committed before. */
+  private readonly syncChannel = `tutora_sync_${randomBytes(8).toString("hex")}`;
+  private syncCount = 0;
+  private readonly syncWaiters = new Map<string, () => void>();
 
   constructor(
     private readonly options: pg.ClientConfig,
     private readonly sessions?: SessionCache,
-  ) {}
+  ) {
+    sessions?.attachSync(() => this.sync());
+  }
 
   async start(): Promise<void> {
     this.stopped = false;
@@ -34,7 +44,12 @@ export class LiveHub {
   private async connect() {
     // Keepalive and the heartbeat below notice a connection that went silent (a partition, a
     // failover): notifications lost without an error would leave the session copies in use.
-    const client = new pg.Client({ ...this.options, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+    const client = new pg.Client({
+      ...this.options,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      application_name: LISTENER_NAME,
+    });
     const lost = () => {
       if (this.client === client) this.scheduleReconnect();
     };
@@ -42,6 +57,10 @@ export class LiveHub {
     client.on("end", lost);
     client.on("notification", (message) => {
       if (this.client !== client || !message.payload) return;
+      if (message.channel === this.syncChannel) {
+        this.syncWaiters.get(message.payload)?.();
+        return;
+      }
       if (message.channel === SESSION_CHANNEL) {
         this.sessions?.notified(message.payload);
         return;
@@ -53,6 +72,7 @@ export class LiveHub {
       await client.connect();
       await client.query(`listen ${PROGRESS_CHANNEL}`);
       await client.query(`listen ${SESSION_CHANNEL}`);
+      await client.query(`listen ${this.syncChannel}`);
     } catch (error) {
       await this.discard(client);
       throw error;
@@ -82,6 +102,34 @@ export class LiveHub {
       if (this.client === client) this.scheduleReconnect();
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Resolves once every notification committed before the call has been heard (SessionCache.sync):
+   * PostgreSQL delivers notifications in commit order, so this instance's own, sent now on its
+   * listening connection, comes back after them. No answer in time means the connection is gone:
+   * it is dropped, and with it every session copy, so the caller may go on either way.
+   */
+  private async sync(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const payload = String(++this.syncCount);
+    const heard = new Promise<void>((resolve) => this.syncWaiters.set(payload, resolve));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("no answer")), SYNC_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([
+        Promise.all([client.query("select pg_notify($1, $2)", [this.syncChannel, payload]), heard]),
+        timeout,
+      ]);
+    } catch {
+      if (this.client === client) this.scheduleReconnect();
+    } finally {
+      clearTimeout(timer);
+      this.syncWaiters.delete(payload);
     }
   }
 
