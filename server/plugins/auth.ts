@@ -138,12 +138,12 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
     }
   });
   // Whatever a mutation changed in sessions or users is heard here before its answer leaves: the
-  // next request on this instance, a read served from a copy, sees it. The player's mutations
-  // change neither.
+  // next request on this instance, a read served from a copy, sees it. Whatever the status (a
+  // handler may fail after a commit), but for the requests refused before any work (401, 403);
+  // the player's mutations change neither.
   app.addHook("onSend", async (request, reply, payload) => {
-    if (MUTATING.has(request.method) && reply.statusCode < 400 && !isPlayerRoute(request)) {
-      await opts.sessions.sync();
-    }
+    const refused = reply.statusCode === 401 || reply.statusCode === 403;
+    if (MUTATING.has(request.method) && !refused && !isPlayerRoute(request)) await opts.sessions.sync();
     return payload;
   });
   app.addHook("preValidation", async (request) => {

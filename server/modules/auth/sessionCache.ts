@@ -22,8 +22,8 @@ interface Entry {
  * changed or an organisation renamed, on any instance or by any script, is notified when it
  * commits and dropped here; the instance that signs out drops it at once, and each other change
  * made through this instance is heard before its response leaves (`sync`, called after every
- * mutation). When the listening connection is down, nothing is used and everything is dropped.
- * Mutations other than the player's read their session afresh.
+ * mutation but the player's). When the listening connection is down, nothing is used and
+ * everything is dropped. Mutations other than the player's read their session afresh.
  */
 export class SessionCache {
   private readonly entries = new Map<string, Entry>();

@@ -28,6 +28,8 @@ export class LiveHub {
   private readonly syncChannel = `tutora_sync_${randomBytes(8).toString("hex")}`;
   private syncCount = 0;
   private readonly syncWaiters = new Map<string, () => void>();
+  private syncing: Promise<void> | undefined;
+  private nextSync: Promise<void> | undefined;
 
   constructor(
     private readonly options: pg.ClientConfig,
@@ -73,6 +75,9 @@ export class LiveHub {
       await client.query(`listen ${PROGRESS_CHANNEL}`);
       await client.query(`listen ${SESSION_CHANNEL}`);
       await client.query(`listen ${this.syncChannel}`);
+      // A notifying transaction commits like a write: without waiting for the disk here, since a
+      // sync's notification needs no durability, only its place in the commit order.
+      await client.query("set synchronous_commit = off");
     } catch (error) {
       await this.discard(client);
       throw error;
@@ -108,10 +113,26 @@ export class LiveHub {
   /**
    * Resolves once every notification committed before the call has been heard (SessionCache.sync):
    * PostgreSQL delivers notifications in commit order, so this instance's own, sent now on its
-   * listening connection, comes back after them. No answer in time means the connection is gone:
-   * it is dropped, and with it every session copy, so the caller may go on either way.
+   * listening connection, comes back after them. Callers arriving while one is on its way share
+   * the next one. No answer in time means the connection is gone: it is dropped, and with it every
+   * session copy, so the caller may go on either way.
    */
-  private async sync(): Promise<void> {
+  private sync(): Promise<void> {
+    if (!this.syncing) {
+      this.syncing = this.syncOnce().finally(() => {
+        this.syncing = undefined;
+      });
+      return this.syncing;
+    }
+    // Sent before this call: it may not come back after what this caller committed.
+    this.nextSync ??= this.syncing.then(() => {
+      this.nextSync = undefined;
+      return this.sync();
+    });
+    return this.nextSync;
+  }
+
+  private async syncOnce(): Promise<void> {
     const client = this.client;
     if (!client) return;
     const payload = String(++this.syncCount);
@@ -119,6 +140,7 @@ export class LiveHub {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error("no answer")), SYNC_TIMEOUT_MS);
+      timer.unref();
     });
     try {
       await Promise.race([
@@ -133,6 +155,12 @@ export class LiveHub {
     }
   }
 
+  /** The connection is gone: no copy is used any more, so nobody needs to wait for it. */
+  private releaseSyncs() {
+    for (const heard of this.syncWaiters.values()) heard();
+    this.syncWaiters.clear();
+  }
+
   private async discard(client: pg.Client) {
     client.removeAllListeners();
     client.on("error", () => {});
@@ -141,6 +169,7 @@ export class LiveHub {
 
   private scheduleReconnect() {
     this.sessions?.setListening(false);
+    this.releaseSyncs();
     if (this.stopped || this.retryTimer) return;
     const old = this.client;
     this.client = undefined;
@@ -167,6 +196,7 @@ export class LiveHub {
   async stop(): Promise<void> {
     this.stopped = true;
     this.sessions?.setListening(false);
+    this.releaseSyncs();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = undefined;

@@ -29,9 +29,9 @@ export async function learnerReport(
   learnerId: string,
   query: LearnerReportQuery,
 ): Promise<LearnerReport> {
-  // The enrollment is found within the scope by each of the report's statements: two round trips
-  // fewer than looking up the scope and then the enrollment (issue #8: under ten tutors at once, the
-  // number of queries per report weighs more than their size).
+  // The enrollment is found within the scope by the report's one statement: no lookup of the scope
+  // and then the enrollment first (issue #8: under ten tutors at once, the number of queries per
+  // report weighs more than their size).
   const report = await buildReport(
     db,
     learnerEnrollmentInScope(user, courseId, learnerId),
