@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Session, send, signIn } from "../../test/app.js";
 import { incompleteCmi, playerFixture } from "../../test/player.js";
@@ -117,6 +118,14 @@ describe("the SCORM player's requests and this instance's copy of the session", 
       expect((await send(d.app, session, "PATCH", "/api/auth/me/preferences", { locale })).statusCode).toBe(200);
     }
     expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it("shares its syncs: callers arriving while one is on its way wait together for the next one", async () => {
+    const query = vi.spyOn(pg.Client.prototype, "query");
+    await Promise.all([d.app.sessionCache.sync(), d.app.sessionCache.sync(), d.app.sessionCache.sync()]);
+    // The first is sent at once; it may come back before what the two others' callers committed,
+    // so they share one sent after it.
+    expect(query.mock.calls.filter(([text]) => text === "select pg_notify($1, $2)")).toHaveLength(2);
   });
 
   it("a change made through this instance is heard before its answer: the next read sees it", async () => {

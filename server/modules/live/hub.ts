@@ -27,7 +27,8 @@ export class LiveHub {
   /** This instance's own channel: what it notifies there comes back after all committed before. */
   private readonly syncChannel = `tutora_sync_${randomBytes(8).toString("hex")}`;
   private syncCount = 0;
-  private readonly syncWaiters = new Map<string, () => void>();
+  /** The sync on its way (one at a time): its payload, and what hearing it resolves. */
+  private waiting: { payload: string; heard: () => void } | undefined;
   private syncing: Promise<void> | undefined;
   private nextSync: Promise<void> | undefined;
 
@@ -60,7 +61,7 @@ export class LiveHub {
     client.on("notification", (message) => {
       if (this.client !== client || !message.payload) return;
       if (message.channel === this.syncChannel) {
-        this.syncWaiters.get(message.payload)?.();
+        if (this.waiting?.payload === message.payload) this.waiting.heard();
         return;
       }
       if (message.channel === SESSION_CHANNEL) {
@@ -136,7 +137,9 @@ export class LiveHub {
     const client = this.client;
     if (!client) return;
     const payload = String(++this.syncCount);
-    const heard = new Promise<void>((resolve) => this.syncWaiters.set(payload, resolve));
+    const heard = new Promise<void>((resolve) => {
+      this.waiting = { payload, heard: resolve };
+    });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error("no answer")), SYNC_TIMEOUT_MS);
@@ -151,14 +154,13 @@ export class LiveHub {
       if (this.client === client) this.scheduleReconnect();
     } finally {
       clearTimeout(timer);
-      this.syncWaiters.delete(payload);
+      this.waiting = undefined;
     }
   }
 
   /** The connection is gone: no copy is used any more, so nobody needs to wait for it. */
-  private releaseSyncs() {
-    for (const heard of this.syncWaiters.values()) heard();
-    this.syncWaiters.clear();
+  private releaseSync() {
+    this.waiting?.heard();
   }
 
   private async discard(client: pg.Client) {
@@ -169,7 +171,7 @@ export class LiveHub {
 
   private scheduleReconnect() {
     this.sessions?.setListening(false);
-    this.releaseSyncs();
+    this.releaseSync();
     if (this.stopped || this.retryTimer) return;
     const old = this.client;
     this.client = undefined;
@@ -196,7 +198,7 @@ export class LiveHub {
   async stop(): Promise<void> {
     this.stopped = true;
     this.sessions?.setListening(false);
-    this.releaseSyncs();
+    this.releaseSync();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = undefined;

@@ -142,23 +142,23 @@ function lessonStatsSql(enrollmentId: SQL, attemptsLimit: number | null) {
 }
 
 function sessionsSql(enrollmentId: SQL, window: { page: number; pageSize: number } | "all") {
-  if (window === "all") {
-    return sql`(select coalesce(json_agg(json_build_object('startedAt', s.started_at, 'lessonTitle', l.title,
-        'durationSeconds', s.duration_s) order by s.started_at, s.id), '[]'::json)
-      from sessions s join lessons l on l.id = s.lesson_id where s.enrollment_id = ${enrollmentId})`;
+  let order = sql`asc`;
+  let limit = sql``;
+  if (window !== "all") {
+    const { page, pageSize } = window;
+    if (!Number.isSafeInteger(page) || page < 1 || !Number.isSafeInteger(pageSize) || pageSize < 1) {
+      throw new Error(`findReport: bad sessions page ${page} or size ${pageSize}`);
+    }
+    order = sql`desc`;
+    // The first page, the report's, has its size in the text: with LIMIT and OFFSET as parameters,
+    // PostgreSQL plans the statement anew each time (its generic plan, not knowing the limit, looks
+    // dearer). At most one text per page size (1 to 100) and scope (an admin's, a tutor's).
+    limit = page === 1 ? sql.raw(`limit ${pageSize}`) : sql`limit ${pageSize} offset ${(page - 1) * pageSize}`;
   }
-  const { page, pageSize } = window;
-  if (!Number.isSafeInteger(page) || page < 1 || !Number.isSafeInteger(pageSize) || pageSize < 1) {
-    throw new Error(`findReport: bad sessions page ${page} or size ${pageSize}`);
-  }
-  // The first page, the report's, has its size in the text: with LIMIT and OFFSET as parameters,
-  // PostgreSQL plans the statement anew each time (its generic plan, not knowing the limit, looks
-  // dearer). At most one text per page size (1 to 100) and scope (an admin's, a tutor's).
-  const limit = page === 1 ? sql.raw(`limit ${pageSize}`) : sql`limit ${pageSize} offset ${(page - 1) * pageSize}`;
   return sql`(select coalesce(json_agg(json_build_object('startedAt', p.started_at, 'lessonTitle', p.title,
-        'durationSeconds', p.duration_s) order by p.started_at desc, p.id desc), '[]'::json)
+        'durationSeconds', p.duration_s) order by p.started_at ${order}, p.id ${order}), '[]'::json)
       from (select s.started_at, s.id, l.title, s.duration_s from sessions s join lessons l on l.id = s.lesson_id
-        where s.enrollment_id = ${enrollmentId} order by s.started_at desc, s.id desc ${limit}) p)`;
+        where s.enrollment_id = ${enrollmentId} order by s.started_at ${order}, s.id ${order} ${limit}) p)`;
 }
 
 /**
